@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+
+namespace SupplyGrains.Domain.Compliance;
+
+/// <summary>
+/// A party name reduced to what screening compares: case, diacritics, punctuation and legal suffixes
+/// (Co., Ltd., GmbH, LLC, 有限公司 ...) removed, so "Beijing ACME Co., Ltd." and "beijing acme" are the same party.
+/// </summary>
+public static class PartyName
+{
+    private static readonly string[] LegalSuffixes =
+    [
+        "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "llp", "plc",
+        "gmbh", "ag", "sa", "sas", "srl", "spa", "bv", "nv", "kk", "pte", "pty", "oy", "ab", "as",
+    ];
+
+    // CJK legal forms are written without spaces, so they are stripped as substrings, longest first.
+    private static readonly string[] CjkLegalSuffixes = ["股份有限公司", "有限责任公司", "有限公司", "集团", "公司"];
+
+    public static string Normalize(string name)
+    {
+        var text = name.Trim();
+        foreach (var suffix in CjkLegalSuffixes) text = text.Replace(suffix, " ", StringComparison.Ordinal);
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark) continue;
+            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+        var tokens = builder.ToString()
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => !LegalSuffixes.Contains(t))
+            .ToArray();
+        return string.Join(' ', tokens);
+    }
+}
