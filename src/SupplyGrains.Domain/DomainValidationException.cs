@@ -15,5 +15,5 @@ public sealed class DomainValidationException : Exception
         Errors = errors.ToDictionary();
     }
 
-    [Id(0)] public Dictionary<string, string[]> Errors { get; }
+    [Id(0)] public Dictionary<string, string[]> Errors { get; set; }
 }

@@ -6,15 +6,11 @@ using System.Text.RegularExpressions;
 namespace SupplyGrains.Domain;
 
 /// <summary>An ISO-8601 week, written <c>YYYY-Www</c> (<c>2026-W05</c>): the bucket of all supply and demand.</summary>
+/// <param name="Ordinal">Weeks counted from the Monday of 0001-W01, so that arithmetic and ordering are integer operations.</param>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.IsoWeek")]
 [JsonConverter(typeof(IsoWeekJsonConverter))]
-public readonly partial record struct IsoWeek : IComparable<IsoWeek>
+public readonly partial record struct IsoWeek(int Ordinal) : IComparable<IsoWeek>
 {
-    /// <summary>Weeks counted from the Monday of 0001-W01, so that arithmetic and ordering are integer operations.</summary>
-    [Id(0)] public int Ordinal { get; }
-
-    private IsoWeek(int ordinal) => Ordinal = ordinal;
-
     public static IsoWeek Of(int year, int week)
     {
         if (year is < 1 or > 9998 || week < 1 || week > ISOWeek.GetWeeksInYear(year))

@@ -4,6 +4,6 @@ namespace SupplyGrains.Domain;
 [GenerateSerializer, Alias("SupplyGrains.NotFoundException")]
 public sealed class NotFoundException(string kind, string id) : Exception($"{kind} '{id}' does not exist.")
 {
-    [Id(0)] public string Kind { get; } = kind;
-    [Id(1)] public string EntityId { get; } = id;
+    [Id(0)] public string Kind { get; set; } = kind;
+    [Id(1)] public string EntityId { get; set; } = id;
 }

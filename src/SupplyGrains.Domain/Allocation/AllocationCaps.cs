@@ -6,9 +6,9 @@ namespace SupplyGrains.Domain.Allocation;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.AllocationCaps")]
 public sealed record AllocationCaps(
-    [property: Id(0)] decimal? MaxCustomerShare = null,
-    [property: Id(1)] IReadOnlyDictionary<string, int>? CountryQuota = null,
-    [property: Id(2)] IReadOnlyList<DestinationRatio>? DestinationRatio = null)
+    decimal? MaxCustomerShare = null,
+    IReadOnlyDictionary<string, int>? CountryQuota = null,
+    IReadOnlyList<DestinationRatio>? DestinationRatio = null)
 {
     public static readonly AllocationCaps None = new();
 }

@@ -3,6 +3,6 @@ namespace SupplyGrains.Domain.Allocation;
 /// <summary>A coupling cap: in a week, <see cref="Destination"/> may get at most <see cref="MaxRatio"/> × what <see cref="RelativeTo"/> gets.</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.DestinationRatio")]
 public sealed record DestinationRatio(
-    [property: Id(0)] string Destination,
-    [property: Id(1)] string RelativeTo,
-    [property: Id(2)] decimal MaxRatio);
+    string Destination,
+    string RelativeTo,
+    decimal MaxRatio);

@@ -5,11 +5,11 @@ namespace SupplyGrains.Domain.Catalog;
 /// <summary>What a product line is: name, family, stage, its Total Processing Performance (3A090) and the lot it ships in.</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.ProductLineDefinition")]
 public sealed record ProductLineDefinition(
-    [property: Id(0)] string Name,
-    [property: Id(1)] string Family,
-    [property: Id(2)] LifecycleStage Stage,
-    [property: Id(3)] int Tpp,
-    [property: Id(4)] int LotSize) : IValidatableObject
+    string Name,
+    string Family,
+    LifecycleStage Stage,
+    int Tpp,
+    int LotSize) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

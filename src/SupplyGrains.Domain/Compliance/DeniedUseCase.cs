@@ -5,5 +5,5 @@ namespace SupplyGrains.Domain.Compliance;
 /// <summary>A use case an importing country refuses for a product line (CN: H200 for inference, domestic chips suffice).</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.DeniedUseCase")]
 public sealed record DeniedUseCase(
-    [property: Id(0)] string ProductLine,
-    [property: Id(1)] UseCase UseCase);
+    string ProductLine,
+    UseCase UseCase);

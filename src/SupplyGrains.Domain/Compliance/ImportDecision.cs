@@ -5,10 +5,10 @@ namespace SupplyGrains.Domain.Compliance;
 /// <summary>An importing authority's decision on one order (e.g. MOFCOM approving a ByteDance purchase).</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.ImportDecision")]
 public sealed record ImportDecision(
-    [property: Id(0)] ImportDecisionKind Decision,
-    [property: Id(1)] string Authority,
-    [property: Id(2)] string Reference,
-    [property: Id(3)] string? Note) : IValidatableObject
+    ImportDecisionKind Decision,
+    string Authority,
+    string Reference,
+    string? Note) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

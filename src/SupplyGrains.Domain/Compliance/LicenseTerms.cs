@@ -5,11 +5,11 @@ namespace SupplyGrains.Domain.Compliance;
 /// <summary>An export licence as granted: for one customer, some product lines, a quantity cap, an expiry and conditions.</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.LicenseTerms")]
 public sealed record LicenseTerms(
-    [property: Id(0)] string CustomerId,
-    [property: Id(1)] IReadOnlyList<string> ProductLines,
-    [property: Id(2)] int Quantity,
-    [property: Id(3)] DateOnly Expires,
-    [property: Id(4)] IReadOnlyList<string> Conditions) : IValidatableObject
+    string CustomerId,
+    IReadOnlyList<string> ProductLines,
+    int Quantity,
+    DateOnly Expires,
+    IReadOnlyList<string> Conditions) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -5,10 +5,10 @@ namespace SupplyGrains.Domain.Compliance;
 /// <summary>One version of the regulatory policy: export and import rules, in force from a date.</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.PolicyDocument")]
 public sealed record PolicyDocument(
-    [property: Id(0)] DateOnly EffectiveFrom,
-    [property: Id(1)] string Description,
-    [property: Id(2)] ExportPolicy Export,
-    [property: Id(3)] IReadOnlyList<ImportRule> Import) : IValidatableObject
+    DateOnly EffectiveFrom,
+    string Description,
+    ExportPolicy Export,
+    IReadOnlyList<ImportRule> Import) : IValidatableObject
 {
     public ImportRule? ImportRuleFor(string country) => Import.FirstOrDefault(r => r.Country == country);
 

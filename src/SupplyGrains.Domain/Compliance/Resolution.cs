@@ -6,9 +6,9 @@ namespace SupplyGrains.Domain.Compliance;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.Resolution")]
 public sealed record Resolution(
-    [property: Id(0)] Gate Gate,
-    [property: Id(1)] bool Cleared,
-    [property: Id(2)] string Facts,
-    [property: Id(3)] string By,
-    [property: Id(4)] DateTimeOffset At,
-    [property: Id(5)] string? Note);
+    Gate Gate,
+    bool Cleared,
+    string Facts,
+    string By,
+    DateTimeOffset At,
+    string? Note);

@@ -5,8 +5,8 @@ namespace SupplyGrains.Domain.Compliance;
 /// <summary>A compliance officer's decision on the review holds of an order (possible denied party, diversion).</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.ReviewDecision")]
 public sealed record ReviewDecision(
-    [property: Id(0)] ReviewDecisionKind Decision,
-    [property: Id(1)] string? Note) : IValidatableObject
+    ReviewDecisionKind Decision,
+    string? Note) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -8,13 +8,13 @@ namespace SupplyGrains.Domain.Customers;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.CustomerProfile")]
 public sealed record CustomerProfile(
-    [property: Id(0)] string Name,
-    [property: Id(1)] IReadOnlyList<string> Aliases,
-    [property: Id(2)] string Country,
-    [property: Id(3)] EntityType EntityType,
-    [property: Id(4)] int Tier,
-    [property: Id(5)] decimal Weight,
-    [property: Id(6)] long PastPurchases) : IValidatableObject
+    string Name,
+    IReadOnlyList<string> Aliases,
+    string Country,
+    EntityType EntityType,
+    int Tier,
+    decimal Weight,
+    long PastPurchases) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -3,5 +3,5 @@ namespace SupplyGrains.Domain.Orders;
 /// <summary>Who will really use the units when the buyer is not the end user (a reseller, a cloud for a lab).</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.EndUser")]
 public sealed record EndUser(
-    [property: Id(0)] string Name,
-    [property: Id(1)] string Country);
+    string Name,
+    string Country);

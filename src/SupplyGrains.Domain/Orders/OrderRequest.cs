@@ -5,14 +5,14 @@ namespace SupplyGrains.Domain.Orders;
 /// <summary>What a buyer asks for: a quantity of a product line from a week on, for a use case, shipped somewhere.</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.OrderRequest")]
 public sealed record OrderRequest(
-    [property: Id(0)] string CustomerId,
-    [property: Id(1)] string ProductLine,
-    [property: Id(2)] int Quantity,
-    [property: Id(3)] IsoWeek RequestedWeek,
-    [property: Id(4)] UseCase UseCase,
-    [property: Id(5)] string ShipToCountry,
-    [property: Id(6)] EndUser? EndUser = null,
-    [property: Id(7)] ConfirmationClass? ConfirmationClass = null) : IValidatableObject
+    string CustomerId,
+    string ProductLine,
+    int Quantity,
+    IsoWeek RequestedWeek,
+    UseCase UseCase,
+    string ShipToCountry,
+    EndUser? EndUser = null,
+    ConfirmationClass? ConfirmationClass = null) : IValidatableObject
 {
     /// <summary>The country export and import rules look at: the end user's when one is named, else the ship-to country.</summary>
     public string Destination => EndUser?.Country ?? ShipToCountry;

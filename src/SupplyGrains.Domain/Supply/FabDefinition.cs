@@ -5,10 +5,10 @@ namespace SupplyGrains.Domain.Supply;
 /// <summary>A fab: where it is, how many wafers it can start per week, and the product loads it runs.</summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.FabDefinition")]
 public sealed record FabDefinition(
-    [property: Id(0)] string Name,
-    [property: Id(1)] string Country,
-    [property: Id(2)] int WaferStartsPerWeek,
-    [property: Id(3)] IReadOnlyList<ProductLoad> Loads) : IValidatableObject
+    string Name,
+    string Country,
+    int WaferStartsPerWeek,
+    IReadOnlyList<ProductLoad> Loads) : IValidatableObject
 {
     public IEnumerable<string> ProductLines => Loads.Select(l => l.ProductLine).Distinct(StringComparer.Ordinal);
 

@@ -8,18 +8,18 @@ namespace SupplyGrains.Domain.Supply;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.ProductLoad")]
 public sealed record ProductLoad(
-    [property: Id(0)] string ProductLine,
-    [property: Id(1)] int Priority,
-    [property: Id(2)] int WafersPerWeek,
-    [property: Id(3)] IsoWeek FromWeek,
-    [property: Id(4)] IsoWeek ToWeek,
-    [property: Id(5)] int DiesPerWafer,
-    [property: Id(6)] decimal YieldStart,
-    [property: Id(7)] decimal YieldMature,
-    [property: Id(8)] IsoWeek RampStartWeek,
-    [property: Id(9)] int RampWeeks,
-    [property: Id(10)] int CycleTimeWeeks,
-    [property: Id(11)] int? PackagingUnitsPerWeek = null) : IValidatableObject
+    string ProductLine,
+    int Priority,
+    int WafersPerWeek,
+    IsoWeek FromWeek,
+    IsoWeek ToWeek,
+    int DiesPerWafer,
+    decimal YieldStart,
+    decimal YieldMature,
+    IsoWeek RampStartWeek,
+    int RampWeeks,
+    int CycleTimeWeeks,
+    int? PackagingUnitsPerWeek = null) : IValidatableObject
 {
     /// <summary>Good dies per wafer started: linear from <see cref="YieldStart"/> to <see cref="YieldMature"/> over the ramp.</summary>
     public decimal YieldAt(IsoWeek week)

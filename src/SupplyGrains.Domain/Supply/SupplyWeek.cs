@@ -6,8 +6,8 @@ namespace SupplyGrains.Domain.Supply;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.SupplyWeek")]
 public sealed record SupplyWeek(
-    [property: Id(0)] IsoWeek Week,
-    [property: Id(1)] int Produced,
-    [property: Id(2)] int Committed,
-    [property: Id(3)] int Available,
-    [property: Id(4)] bool OverCommitted = false);
+    IsoWeek Week,
+    int Produced,
+    int Committed,
+    int Available,
+    bool OverCommitted = false);

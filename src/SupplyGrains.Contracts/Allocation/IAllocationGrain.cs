@@ -1,0 +1,42 @@
+using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Domain;
+
+namespace SupplyGrains.Contracts.Allocation;
+
+/// <summary>
+/// The allocation of one product line (key: product code). It keeps its own book of orders, pushed by the order
+/// grains, and the confirmations of committed runs, so a run reads only its own state and never calls an order.
+/// Runs are serialized: one at a time per product line.
+/// </summary>
+[Alias("SupplyGrains.IAllocationGrain")]
+public interface IAllocationGrain : IGrainWithStringKey
+{
+    /// <summary>An order's newest state; older revisions than the book holds are ignored. A rejected or cancelled order's confirmations are released.</summary>
+    [Alias("Upsert")]
+    Task Upsert(BookEntry entry);
+
+    /// <summary>Runs the allocation; a commit-mode run is committed at once. A repeated <paramref name="runId"/> returns the run as recorded.</summary>
+    [Alias("Run")]
+    Task<AllocationRunView> Run(string runId, AllocationRunRequest request, string by);
+
+    /// <summary>Commits a preview; throws <see cref="ConflictException"/> when its inputs changed since. Committing twice does nothing twice.</summary>
+    [Alias("Commit")]
+    Task<AllocationRunView> Commit(string runId, string by);
+
+    /// <summary>The fingerprint a run started now would have for the same request, to tell whether a preview is stale.</summary>
+    [Alias("Fingerprint"), ReadOnly]
+    Task<string> Fingerprint(AllocationRunRequest request);
+
+    [Alias("GetConfirmations"), ReadOnly]
+    Task<OrderConfirmations> GetConfirmations(string orderId);
+
+    [Alias("ListOrders"), ReadOnly]
+    Task<IReadOnlyList<OrderSummary>> ListOrders(OrderFilter filter);
+
+    /// <summary>Orders that are not cancelled (the ones a rule change must re-decide), optionally of one customer.</summary>
+    [Alias("OpenOrderIds"), ReadOnly]
+    Task<IReadOnlyList<string>> OpenOrderIds(string? customerId);
+
+    [Alias("ListRuns"), ReadOnly]
+    Task<IReadOnlyList<RunSummary>> ListRuns();
+}

@@ -1,0 +1,32 @@
+using SupplyGrains.Contracts.Supply;
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Catalog;
+
+namespace SupplyGrains.Contracts.Catalog;
+
+/// <summary>A product line (key: product code such as <c>h200</c>): its definition and its weekly supply ledger.</summary>
+[Alias("SupplyGrains.IProductLineGrain")]
+public interface IProductLineGrain : IGrainWithStringKey
+{
+    [Alias("Define")]
+    Task<ProductLineView> Define(ProductLineDefinition definition);
+
+    /// <summary>The product line with its ledger; throws <see cref="NotFoundException"/> when it was never defined.</summary>
+    [Alias("Get")]
+    Task<ProductLineView> Get();
+
+    [Alias("Supply")]
+    Task<SupplySnapshot> GetSupply();
+
+    /// <summary>A fab's output forecast for this product line replaces that fab's earlier forecast.</summary>
+    [Alias("SetFabOutput")]
+    Task SetFabOutput(string fabId, IReadOnlyList<WeeklyUnits> output);
+
+    /// <summary>Adds committed units; a repeated <paramref name="entryId"/> does nothing (commits are retried).</summary>
+    [Alias("Commit")]
+    Task Commit(string entryId, IReadOnlyList<WeeklyUnits> units);
+
+    /// <summary>Gives committed units back to supply; a repeated <paramref name="entryId"/> does nothing.</summary>
+    [Alias("Release")]
+    Task Release(string entryId, IReadOnlyList<WeeklyUnits> units);
+}

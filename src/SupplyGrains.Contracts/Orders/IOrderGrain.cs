@@ -1,0 +1,38 @@
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Compliance;
+using SupplyGrains.Domain.Orders;
+
+namespace SupplyGrains.Contracts.Orders;
+
+/// <summary>
+/// An order (key: order id): the request, its gate decisions with policy version and time, the people's
+/// resolutions and its audit trail. Every change of status is pushed to its product line's allocation book.
+/// </summary>
+[Alias("SupplyGrains.IOrderGrain")]
+public interface IOrderGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Submits the order and runs every gate. Submitting the same request again returns the order as it is
+    /// (retries are safe); a different request under the same id throws <see cref="ConflictException"/>.
+    /// </summary>
+    [Alias("Submit")]
+    Task<OrderView> Submit(OrderRequest request, string by);
+
+    /// <summary>The order with its confirmations; throws <see cref="NotFoundException"/> when it was never submitted.</summary>
+    [Alias("Get")]
+    Task<OrderView> Get();
+
+    [Alias("Cancel")]
+    Task<OrderView> Cancel(string by);
+
+    [Alias("RecordImportDecision")]
+    Task<OrderView> RecordImportDecision(ImportDecision decision, string by);
+
+    /// <summary>Clears or denies the order's review holds (possible denied party, diversion); 409 when nothing is held for review.</summary>
+    [Alias("RecordReview")]
+    Task<OrderView> RecordReview(ReviewDecision decision, string by);
+
+    /// <summary>Runs the gates again (a rule, licence or profile changed); returns the status afterwards. Cancelled orders stay cancelled.</summary>
+    [Alias("Reevaluate")]
+    Task<OrderStatus> Reevaluate(string trigger);
+}

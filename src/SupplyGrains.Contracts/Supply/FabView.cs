@@ -1,0 +1,17 @@
+using SupplyGrains.Domain.Supply;
+
+namespace SupplyGrains.Contracts.Supply;
+
+/// <summary>A fab as <c>GET /api/fabs/{id}</c> shows it: its definition plus the weekly output forecast.</summary>
+[GenerateSerializer, Immutable, Alias("SupplyGrains.FabView")]
+public sealed record FabView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Country,
+    [property: Id(3)] int WaferStartsPerWeek,
+    [property: Id(4)] IReadOnlyList<ProductLoad> Loads,
+    [property: Id(5)] IReadOnlyList<FabOutput> Output)
+{
+    public static FabView Of(string id, FabDefinition d, IReadOnlyList<FabOutput> output) =>
+        new(id, d.Name, d.Country, d.WaferStartsPerWeek, d.Loads, output);
+}
