@@ -15,6 +15,10 @@ public interface IProductLineGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<ProductLineView> Get();
 
+    /// <summary>The definition alone (lot size for order intake); throws <see cref="NotFoundException"/> when undefined.</summary>
+    [Alias("GetDefinition"), ReadOnly]
+    Task<ProductLineDefinition> GetDefinition();
+
     [Alias("Supply")]
     Task<SupplySnapshot> GetSupply();
 

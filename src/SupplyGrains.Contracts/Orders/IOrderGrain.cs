@@ -22,6 +22,10 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<OrderView> Get();
 
+    /// <summary>Every decision and event of the order, oldest first (append-only).</summary>
+    [Alias("GetAudit"), ReadOnly]
+    Task<IReadOnlyList<AuditEvent>> GetAudit();
+
     [Alias("Cancel")]
     Task<OrderView> Cancel(string by);
 

@@ -32,8 +32,20 @@ public static class PartyName
         }
         var tokens = builder.ToString()
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(t => !LegalSuffixes.Contains(t))
-            .ToArray();
-        return string.Join(' ', tokens);
+            .Where(t => !LegalSuffixes.Contains(t));
+        return string.Join(' ', JoinInitials(tokens));
+    }
+
+    /// <summary>Runs of single letters are one initialism: "N.U.D.T." and "NUDT" are the same name.</summary>
+    private static IEnumerable<string> JoinInitials(IEnumerable<string> tokens)
+    {
+        var initials = new StringBuilder();
+        foreach (var token in tokens)
+        {
+            if (token.Length == 1) { initials.Append(token); continue; }
+            if (initials.Length > 0) { yield return initials.ToString(); initials.Clear(); }
+            yield return token;
+        }
+        if (initials.Length > 0) yield return initials.ToString();
     }
 }

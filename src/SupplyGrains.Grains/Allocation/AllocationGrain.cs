@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Contracts.Catalog;
+using SupplyGrains.Contracts.Compliance;
+using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Contracts.Supply;
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Allocation;
+using SupplyGrains.Domain.Orders;
+using SupplyGrains.Domain.Supply;
+using SupplyGrains.Grains.Telemetry;
+
+namespace SupplyGrains.Grains.Allocation;
+
+/// <summary>
+/// The allocation of one product line. Its book of orders is pushed to it by the order grains, and it owns the
+/// confirmations of committed runs, so a run reads only its own state (plus the product line's supply and the
+/// licences' remaining quantities) and a commit is one write of its own state. It never calls an order grain,
+/// which is what keeps the order → allocation calls free of cycles.
+/// </summary>
+public sealed class AllocationGrain(
+    [PersistentState("allocation", GrainStorage.Name)] IPersistentState<AllocationState> state,
+    SupplyGrainsMetrics metrics,
+    TimeProvider clock,
+    ILogger<AllocationGrain> logger) : Grain, IAllocationGrain
+{
+    private string ProductLine => this.GetPrimaryKeyString();
+
+    private AllocationState S => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        ReportBook();
+        if (S.Outbox.Count == 0) return;
+        try
+        {
+            await CarryOutEffects();
+        }
+        catch (Exception e)
+        {
+            // The effects stay in the outbox; the next call retries them.
+            logger.LogWarning(e, "Allocation {ProductLine}: pending effects could not be carried out on activation", ProductLine);
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.WithdrawBook(ProductLine);
+        return Task.CompletedTask;
+    }
+
+    public async Task Upsert(BookEntry entry)
+    {
+        if (S.Book.TryGetValue(entry.OrderId, out var known) && known.Revision >= entry.Revision) return;
+        S.Book[entry.OrderId] = entry;
+        if (entry.Status is OrderStatus.Rejected or OrderStatus.Cancelled) Release(entry.OrderId, entry.Status);
+        await state.WriteStateAsync();
+        ReportBook();
+        await CarryOutEffects();
+    }
+
+    public async Task<AllocationRunView> Run(string runId, AllocationRunRequest request, string by)
+    {
+        EntityId.Require(runId, "id");
+        DomainValidation.Require(request, "body");
+        if (request.ProductLine != ProductLine)
+            throw new DomainValidationException("productLine", $"this allocation is for '{ProductLine}', not '{request.ProductLine}'");
+        if (S.Runs.Any(r => r.Id == runId)) return await RecordedRun(runId);
+        await CarryOutEffects();
+
+        var started = Stopwatch.GetTimestamp();
+        var inputs = await LoadInputs(request);
+        AllocationOutcome outcome;
+        try
+        {
+            outcome = AllocationEngine.Allocate(inputs.Problem);
+        }
+        catch (NotSupportedException e)
+        {
+            metrics.RunFinished(ProductLine, request.Mode.ToString(), "refused", Stopwatch.GetElapsedTime(started));
+            throw new DomainValidationException(request.Strategy == AllocationStrategy.FairShare ? "caps" : "strategy", e.Message);
+        }
+
+        var now = clock.GetUtcNow();
+        var run = new AllocationRunView(runId, ProductLine, request.Strategy, request.Mode, RunStatus.Preview, inputs.Fingerprint, now,
+            request.FromWeek, request.ToWeek, request.Caps ?? AllocationCaps.None, outcome.Weeks, outcome.Orders, by);
+        if (request.Mode == RunMode.Commit)
+        {
+            run = await ApplyCommit(run with { Status = RunStatus.Committed, CommittedAt = now, CommittedBy = by });
+        }
+        else
+        {
+            await GrainFactory.GetGrain<IAllocationRunGrain>(runId).Save(run);
+            S.Runs.Add(run.Summary);
+            await state.WriteStateAsync();
+        }
+        metrics.RunFinished(ProductLine, request.Mode.ToString(), request.Mode == RunMode.Commit ? "committed" : "previewed", Stopwatch.GetElapsedTime(started));
+        return run;
+    }
+
+    public async Task<AllocationRunView> Commit(string runId, string by)
+    {
+        var summary = S.Runs.FirstOrDefault(r => r.Id == runId) ?? throw new NotFoundException("allocation run", runId);
+        var run = await RecordedRun(runId);
+        if (summary.Status == RunStatus.Committed) return run;
+        await CarryOutEffects();
+
+        var started = Stopwatch.GetTimestamp();
+        var inputs = await LoadInputs(new AllocationRunRequest(ProductLine, run.FromWeek, run.ToWeek, run.Strategy, run.Mode, run.Caps));
+        if (inputs.Fingerprint != run.InputFingerprint)
+        {
+            metrics.RunFinished(ProductLine, nameof(RunMode.Commit), "refused", Stopwatch.GetElapsedTime(started));
+            throw new ConflictException($"Preview '{runId}' is stale: its inputs (orders, supply or licences) changed since it ran. Run a new preview.");
+        }
+        var committed = await ApplyCommit(run with { Status = RunStatus.Committed, CommittedAt = clock.GetUtcNow(), CommittedBy = by });
+        metrics.RunFinished(ProductLine, nameof(RunMode.Commit), "committed", Stopwatch.GetElapsedTime(started));
+        return committed;
+    }
+
+    public async Task<string> Fingerprint(AllocationRunRequest request) => (await LoadInputs(request)).Fingerprint;
+
+    public Task<OrderConfirmations> GetConfirmations(string orderId) =>
+        Task.FromResult(S.Confirmations.TryGetValue(orderId, out var list)
+            ? new OrderConfirmations(list.Sum(c => c.Quantity), [.. list])
+            : OrderConfirmations.None);
+
+    public Task<IReadOnlyList<OrderSummary>> ListOrders(OrderFilter filter) =>
+        Task.FromResult<IReadOnlyList<OrderSummary>>([.. S.Book.Values
+            .Where(e => filter.Matches(e.CustomerId, e.Status))
+            .OrderBy(e => e.SubmittedAt).ThenBy(e => e.OrderId, StringComparer.Ordinal)
+            .Select(e =>
+            {
+                var allocated = S.AllocatedTo(e.OrderId);
+                return new OrderSummary(e.OrderId, e.CustomerId, ProductLine, e.Quantity, e.RequestedWeek, e.Status, e.Reasons,
+                    allocated, e.Quantity - allocated, e.SubmittedAt);
+            })]);
+
+    public Task<IReadOnlyList<string>> OpenOrderIds(string? customerId) =>
+        Task.FromResult<IReadOnlyList<string>>([.. S.Book.Values
+            .Where(e => e.Status != OrderStatus.Cancelled && (customerId is null || e.CustomerId == customerId))
+            .Select(e => e.OrderId)
+            .Order(StringComparer.Ordinal)]);
+
+    public Task<IReadOnlyList<RunSummary>> ListRuns() =>
+        Task.FromResult<IReadOnlyList<RunSummary>>([.. S.Runs.OrderByDescending(r => r.CreatedAt)]);
+
+    /// <summary>Reads everything a run depends on; the product line must be defined.</summary>
+    private async Task<RunInputs> LoadInputs(AllocationRunRequest request)
+    {
+        SupplySnapshot supply;
+        try
+        {
+            supply = await GrainFactory.GetGrain<IProductLineGrain>(ProductLine).GetSupply();
+        }
+        catch (NotFoundException)
+        {
+            throw new DomainValidationException("productLine", $"unknown product line '{ProductLine}'");
+        }
+        var released = new SupplyLedger(supply.Produced, supply.Committed).ReleasedSupply(request.FromWeek, request.ToWeek);
+        var demand = S.Book.Values
+            .Where(e => e.Status == OrderStatus.Approved)
+            .Select(e => (Entry: e, Remaining: e.Quantity - S.AllocatedTo(e.OrderId)))
+            .Where(x => x.Remaining > 0)
+            .Select(x => new DemandLine(x.Entry.OrderId, x.Entry.CustomerId, x.Entry.Tier, x.Entry.Weight, x.Entry.PastPurchases,
+                x.Entry.RequestedWeek, x.Entry.SubmittedAt, x.Remaining, x.Entry.Destination, x.Entry.LicenseId, x.Entry.ConfirmationClass))
+            .ToList();
+        var licenses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var licenseId in demand.Select(d => d.LicenseId).OfType<string>().Distinct())
+            licenses[licenseId] = await RemainingOn(licenseId);
+        return new RunInputs(new AllocationProblem(request.FromWeek, request.ToWeek, released, supply.LotSize, demand, licenses,
+            request.Caps ?? AllocationCaps.None, request.Strategy));
+    }
+
+    private async Task<int> RemainingOn(string licenseId)
+    {
+        try
+        {
+            return (await GrainFactory.GetGrain<ILicenseGrain>(licenseId).Get()).Remaining;
+        }
+        catch (NotFoundException)
+        {
+            return 0; // a licence that does not exist covers nothing
+        }
+    }
+
+    /// <summary>Records the confirmations and the effects owed in one write of this grain's state, then carries the effects out.</summary>
+    private async Task<AllocationRunView> ApplyCommit(AllocationRunView run)
+    {
+        var perWeek = new Dictionary<IsoWeek, int>();
+        var perLicense = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var week in run.Weeks)
+        {
+            foreach (var line in week.Lines.Where(l => l.Quantity > 0))
+            {
+                var licenseId = S.Book[line.OrderId].LicenseId;
+                if (!S.Confirmations.TryGetValue(line.OrderId, out var list)) S.Confirmations[line.OrderId] = list = [];
+                list.Add(new Confirmation(week.Week, line.Quantity, run.Id, licenseId));
+                perWeek[week.Week] = perWeek.GetValueOrDefault(week.Week) + line.Quantity;
+                if (licenseId is not null) perLicense[licenseId] = perLicense.GetValueOrDefault(licenseId) + line.Quantity;
+            }
+        }
+        S.Outbox.Add(new PendingEffect(PendingEffectKind.SaveRun, run.Id, [], Run: run));
+        S.Outbox.Add(new PendingEffect(PendingEffectKind.CommitSupply, run.Id, Weekly(perWeek)));
+        foreach (var (licenseId, units) in perLicense)
+            S.Outbox.Add(new PendingEffect(PendingEffectKind.DrawLicense, run.Id, [new WeeklyUnits(run.FromWeek, units)], licenseId));
+        S.Runs.RemoveAll(r => r.Id == run.Id);
+        S.Runs.Add(run.Summary);
+        await state.WriteStateAsync();
+        ReportBook();
+        await CarryOutEffects();
+        return run;
+    }
+
+    /// <summary>Gives a rejected or cancelled order's confirmations back to supply and to their licences.</summary>
+    private void Release(string orderId, OrderStatus status)
+    {
+        if (!S.Confirmations.Remove(orderId, out var confirmations) || confirmations.Count == 0) return;
+        var entryId = $"release-{orderId}-{++S.Releases}";
+        var perWeek = confirmations.GroupBy(c => c.Week).ToDictionary(g => g.Key, g => g.Sum(c => c.Quantity));
+        S.Outbox.Add(new PendingEffect(PendingEffectKind.ReleaseSupply, entryId, Weekly(perWeek)));
+        foreach (var byLicense in confirmations.Where(c => c.LicenseId is not null).GroupBy(c => c.LicenseId!))
+            S.Outbox.Add(new PendingEffect(PendingEffectKind.ReturnLicense, entryId, [new WeeklyUnits(byLicense.First().Week, byLicense.Sum(c => c.Quantity))], byLicense.Key));
+        logger.LogInformation("Allocation {ProductLine}: order {OrderId} is {Status}; released {Units} confirmed units",
+            ProductLine, orderId, status, confirmations.Sum(c => c.Quantity));
+    }
+
+    private async Task CarryOutEffects()
+    {
+        while (S.Outbox.Count > 0)
+        {
+            var effect = S.Outbox[0];
+            var units = effect.Units.Sum(u => u.Units);
+            var task = effect.Kind switch
+            {
+                PendingEffectKind.SaveRun => GrainFactory.GetGrain<IAllocationRunGrain>(effect.EntryId).Save(effect.Run!),
+                PendingEffectKind.CommitSupply => GrainFactory.GetGrain<IProductLineGrain>(ProductLine).Commit(effect.EntryId, effect.Units),
+                PendingEffectKind.ReleaseSupply => GrainFactory.GetGrain<IProductLineGrain>(ProductLine).Release(effect.EntryId, effect.Units),
+                PendingEffectKind.DrawLicense => GrainFactory.GetGrain<ILicenseGrain>(effect.LicenseId!).Draw(effect.EntryId, units),
+                PendingEffectKind.ReturnLicense => GrainFactory.GetGrain<ILicenseGrain>(effect.LicenseId!).Return(effect.EntryId, units),
+                _ => throw new InvalidOperationException($"Unknown effect {effect.Kind}"),
+            };
+            await task;
+            S.Outbox.RemoveAt(0);
+            await state.WriteStateAsync();
+        }
+    }
+
+    private static List<WeeklyUnits> Weekly(Dictionary<IsoWeek, int> perWeek) =>
+        [.. perWeek.OrderBy(w => w.Key).Select(w => new WeeklyUnits(w.Key, w.Value))];
+
+    private async Task<AllocationRunView> RecordedRun(string runId)
+    {
+        var pending = S.Outbox.FirstOrDefault(e => e.Kind == PendingEffectKind.SaveRun && e.EntryId == runId)?.Run;
+        return pending ?? await GrainFactory.GetGrain<IAllocationRunGrain>(runId).Find() ?? throw new NotFoundException("allocation run", runId);
+    }
+
+    private void ReportBook()
+    {
+        var entries = S.Book.Values;
+        var approvedUnits = entries.Where(e => e.Status == OrderStatus.Approved).Sum(e => (long)e.Quantity);
+        var approvedAllocated = entries.Where(e => e.Status == OrderStatus.Approved).Sum(e => (long)S.AllocatedTo(e.OrderId));
+        metrics.ReportBook(ProductLine, new BookFigures(
+            Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => (long)entries.Count(e => e.Status == s)),
+            Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => entries.Where(e => e.Status == s).Sum(e => (long)e.Quantity)),
+            approvedUnits == 0 ? 0 : (double)approvedAllocated / approvedUnits));
+    }
+}

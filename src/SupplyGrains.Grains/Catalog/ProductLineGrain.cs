@@ -1,0 +1,114 @@
+using SupplyGrains.Contracts.Catalog;
+using SupplyGrains.Contracts.Supply;
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Catalog;
+using SupplyGrains.Domain.Supply;
+using SupplyGrains.Grains.Telemetry;
+
+namespace SupplyGrains.Grains.Catalog;
+
+/// <summary>A product line: its definition and its supply ledger (fab output, commitments, releases).</summary>
+public sealed class ProductLineGrain(
+    [PersistentState("productLine", GrainStorage.Name)] IPersistentState<ProductLineState> state,
+    SupplyGrainsMetrics metrics) : Grain, IProductLineGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Report();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.WithdrawSupply(Id);
+        return Task.CompletedTask;
+    }
+
+    public async Task<ProductLineView> Define(ProductLineDefinition definition)
+    {
+        EntityId.Require(Id, "id");
+        DomainValidation.Require(definition, "body");
+        if (state.State.Definition != definition)
+        {
+            var firstTime = state.State.Definition is null;
+            state.State.Definition = definition;
+            await Save();
+            if (firstTime) await GrainFactory.GetGrain<IProductCatalogGrain>(IProductCatalogGrain.Key).Register(Id);
+        }
+        return View();
+    }
+
+    public Task<ProductLineView> Get() => Task.FromResult(View());
+
+    public Task<ProductLineDefinition> GetDefinition() => Task.FromResult(RequireDefinition());
+
+    public Task<SupplySnapshot> GetSupply()
+    {
+        var definition = RequireDefinition();
+        return Task.FromResult(new SupplySnapshot(definition.LotSize, Produced(), Committed(), state.State.Version));
+    }
+
+    public async Task SetFabOutput(string fabId, IReadOnlyList<WeeklyUnits> output)
+    {
+        var units = output.Where(o => o.Units != 0).ToDictionary(o => o.Week, o => o.Units);
+        var known = state.State.FabOutput.TryGetValue(fabId, out var before);
+        if (known && before!.Count == units.Count && !before.Except(units).Any()) return;
+        if (units.Count == 0) state.State.FabOutput.Remove(fabId);
+        else state.State.FabOutput[fabId] = units;
+        await Save();
+    }
+
+    public async Task Commit(string entryId, IReadOnlyList<WeeklyUnits> units)
+    {
+        if (state.State.Commitments.ContainsKey(entryId)) return;
+        state.State.Commitments[entryId] = units.ToDictionary(u => u.Week, u => u.Units);
+        await Save();
+    }
+
+    public async Task Release(string entryId, IReadOnlyList<WeeklyUnits> units)
+    {
+        if (state.State.Releases.ContainsKey(entryId)) return;
+        state.State.Releases[entryId] = units.ToDictionary(u => u.Week, u => u.Units);
+        await Save();
+    }
+
+    private async Task Save()
+    {
+        state.State.Version++;
+        await state.WriteStateAsync();
+        Report();
+    }
+
+    private ProductLineDefinition RequireDefinition() =>
+        state.State.Definition ?? throw new NotFoundException("product line", Id);
+
+    private ProductLineView View() =>
+        ProductLineView.Of(Id, RequireDefinition(), new SupplyLedger(Produced(), Committed()).Weeks);
+
+    private Dictionary<IsoWeek, int> Produced() => Sum(state.State.FabOutput.Values);
+
+    private Dictionary<IsoWeek, int> Committed()
+    {
+        var committed = Sum(state.State.Commitments.Values);
+        foreach (var (week, units) in Sum(state.State.Releases.Values))
+            committed[week] = committed.GetValueOrDefault(week) - units;
+        return committed;
+    }
+
+    private static Dictionary<IsoWeek, int> Sum(IEnumerable<Dictionary<IsoWeek, int>> parts)
+    {
+        var total = new Dictionary<IsoWeek, int>();
+        foreach (var part in parts)
+            foreach (var (week, units) in part)
+                total[week] = total.GetValueOrDefault(week) + units;
+        return total;
+    }
+
+    private void Report()
+    {
+        if (state.State.Definition is null) return;
+        metrics.ReportSupply(Id, Produced().Values.Sum(u => (long)u), Committed().Values.Sum(u => (long)u));
+    }
+}

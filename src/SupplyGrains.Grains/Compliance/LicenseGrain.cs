@@ -1,0 +1,66 @@
+using SupplyGrains.Contracts.Compliance;
+using SupplyGrains.Contracts.Customers;
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Compliance;
+
+namespace SupplyGrains.Grains.Compliance;
+
+/// <summary>An export licence: its terms and remaining quantity; tells its customer whenever its standing changes.</summary>
+public sealed class LicenseGrain(
+    [PersistentState("license", GrainStorage.Name)] IPersistentState<LicenseState> state,
+    TimeProvider clock) : Grain, ILicenseGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<LicenseView> Record(LicenseTerms terms, string by)
+    {
+        EntityId.Require(Id, "id");
+        DomainValidation.Require(terms, "body");
+        if (state.State.Terms is { } before && before.CustomerId != terms.CustomerId)
+            throw new ConflictException($"Licence '{Id}' was granted to '{before.CustomerId}'; a licence cannot move to another customer.");
+        try
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(terms.CustomerId).Get();
+        }
+        catch (NotFoundException)
+        {
+            throw new DomainValidationException("customerId", $"unknown customer '{terms.CustomerId}'; define it first");
+        }
+
+        state.State.Terms = terms;
+        state.State.RecordedBy = by;
+        state.State.RecordedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        await Notify();
+        return View();
+    }
+
+    public Task<LicenseView> Get() => Task.FromResult(View());
+
+    public async Task Draw(string entryId, int units)
+    {
+        if (state.State.Draws.ContainsKey(entryId)) return;
+        state.State.Draws[entryId] = units;
+        await state.WriteStateAsync();
+        await Notify();
+    }
+
+    public async Task Return(string entryId, int units)
+    {
+        if (state.State.Returns.ContainsKey(entryId)) return;
+        state.State.Returns[entryId] = units;
+        await state.WriteStateAsync();
+        await Notify();
+    }
+
+    private Task Notify() => GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId).LicenseChanged(View().Standing);
+
+    private LicenseTerms RequireTerms() => state.State.Terms ?? throw new NotFoundException("licence", Id);
+
+    private LicenseView View()
+    {
+        var t = RequireTerms();
+        return new LicenseView(Id, t.CustomerId, t.ProductLines, t.Quantity, t.Expires, t.Conditions,
+            Math.Max(0, state.State.Remaining), state.State.RecordedBy, state.State.RecordedAt);
+    }
+}

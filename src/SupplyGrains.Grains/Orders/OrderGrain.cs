@@ -1,0 +1,207 @@
+using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Contracts.Catalog;
+using SupplyGrains.Contracts.Compliance;
+using SupplyGrains.Contracts.Customers;
+using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Compliance;
+using SupplyGrains.Domain.Orders;
+using SupplyGrains.Grains.Telemetry;
+
+namespace SupplyGrains.Grains.Orders;
+
+/// <summary>
+/// An order: runs the gates on submission and on every trigger, records the people's resolutions and an audit
+/// trail, and pushes each change to its product line's allocation book. It calls only grains that never call it
+/// back (customer, policy, product line, allocation), so it cannot take part in a deadlock.
+/// </summary>
+public sealed class OrderGrain(
+    [PersistentState("order", GrainStorage.Name)] IPersistentState<OrderState> state,
+    SupplyGrainsMetrics metrics,
+    TimeProvider clock) : Grain, IOrderGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    private OrderState S => state.State;
+
+    public async Task<OrderView> Submit(OrderRequest request, string by)
+    {
+        EntityId.Require(Id, "id");
+        DomainValidation.Require(request, "body");
+        if (S.Request is not null)
+        {
+            if (S.Request != request)
+                throw new ConflictException($"Order '{Id}' was already submitted with different content.");
+            await PushToBook(); // a retried submission also heals a book that missed the first push
+            return await Get();
+        }
+
+        var lotSize = await LotSizeOf(request.ProductLine);
+        if (request.Quantity % lotSize != 0)
+            throw new DomainValidationException("quantity", $"must be a positive multiple of the {request.ProductLine} lot size ({lotSize} units)");
+        var buyer = await BuyerOf(request.CustomerId);
+
+        S.Request = request;
+        S.SubmittedBy = by;
+        S.SubmittedAt = clock.GetUtcNow();
+        S.Audit.Add(new AuditEvent(S.SubmittedAt, by, "Submitted",
+            $"{request.Quantity} × {request.ProductLine} from {request.RequestedWeek} for {request.UseCase}, ship to {request.ShipToCountry}" +
+            (request.EndUser is { } u ? $", end user {u.Name} ({u.Country})" : "")));
+        await Decide("submission", by, buyer);
+        return await Get();
+    }
+
+    public async Task<OrderView> Get()
+    {
+        var request = RequireRequest();
+        var confirmations = await Allocation(request).GetConfirmations(Id);
+        return new OrderView(Id, request.CustomerId, request.ProductLine, request.Quantity, request.RequestedWeek,
+            request.UseCase, request.ShipToCountry, request.EndUser, request.EffectiveConfirmationClass, S.Status, S.Gates,
+            confirmations.Allocated, request.Quantity - confirmations.Allocated, confirmations.Confirmations,
+            S.SubmittedAt, S.LicenseId, S.SubmittedBy);
+    }
+
+    public Task<IReadOnlyList<AuditEvent>> GetAudit()
+    {
+        RequireRequest();
+        return Task.FromResult<IReadOnlyList<AuditEvent>>([.. S.Audit]);
+    }
+
+    public async Task<OrderView> Cancel(string by)
+    {
+        RequireRequest();
+        if (S.Status != OrderStatus.Cancelled)
+        {
+            S.Audit.Add(new AuditEvent(clock.GetUtcNow(), by, "Cancelled", $"Cancelled from {S.Status}; confirmed units go back to supply."));
+            S.Status = OrderStatus.Cancelled;
+            S.Revision++;
+            await state.WriteStateAsync();
+            await PushToBook();
+        }
+        return await Get();
+    }
+
+    public async Task<OrderView> RecordImportDecision(ImportDecision decision, string by)
+    {
+        RequireOpen();
+        DomainValidation.Require(decision, "body");
+        var now = clock.GetUtcNow();
+        var note = $"{decision.Authority} {decision.Reference}{(string.IsNullOrWhiteSpace(decision.Note) ? "" : $": {decision.Note}")}";
+        S.Resolutions.Add(new Resolution(Gate.ImportApproval, decision.Decision == ImportDecisionKind.Approved,
+            S.Facts.GetValueOrDefault(Gate.ImportApproval, ""), by, now, note));
+        S.Audit.Add(new AuditEvent(now, by, "ImportDecisionRecorded", $"{decision.Decision} by {note}"));
+        await Decide($"import decision ({decision.Decision})", by);
+        return await Get();
+    }
+
+    public async Task<OrderView> RecordReview(ReviewDecision decision, string by)
+    {
+        RequireOpen();
+        DomainValidation.Require(decision, "body");
+        var held = S.Gates
+            .Where(d => d.Outcome == GateOutcome.Hold && d.Reason is ReasonCodes.PossibleDeniedParty or ReasonCodes.DiversionReview)
+            .Select(d => d.Gate)
+            .ToList();
+        if (held.Count == 0)
+            throw new ConflictException($"Order '{Id}' has no screening or diversion hold to review (status {S.Status}).");
+        var now = clock.GetUtcNow();
+        foreach (var gate in held)
+            S.Resolutions.Add(new Resolution(gate, decision.Decision == ReviewDecisionKind.Clear, S.Facts.GetValueOrDefault(gate, ""), by, now, decision.Note));
+        S.Audit.Add(new AuditEvent(now, by, "ReviewRecorded", $"{decision.Decision} of {string.Join(", ", held)}{(string.IsNullOrWhiteSpace(decision.Note) ? "" : $": {decision.Note}")}"));
+        await Decide($"review ({decision.Decision})", by);
+        return await Get();
+    }
+
+    public async Task<OrderStatus> Reevaluate(string trigger)
+    {
+        RequireRequest();
+        if (S.Status != OrderStatus.Cancelled) await Decide(trigger, "system");
+        return S.Status;
+    }
+
+    /// <summary>Runs every gate, records what changed, persists, then tells the allocation book.</summary>
+    private async Task Decide(string trigger, string by, BuyerContext? buyer = null)
+    {
+        var request = RequireRequest();
+        buyer ??= await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).GetBuyer();
+        var policy = await GrainFactory.GetGrain<IPolicyGrain>(IPolicyGrain.Key).GetCurrent();
+        var now = clock.GetUtcNow();
+        var verdict = policy is null
+            ? NoPolicyInForce(now)
+            : GateEvaluator.Evaluate(new ComplianceCase(request, buyer.Profile, buyer.Licenses, policy, S.Resolutions, now));
+
+        var before = (S.Status, Reasons: string.Join(',', Reasons(S.Gates)), S.LicenseId, Policy: S.Gates.FirstOrDefault()?.PolicyVersion);
+        var ranking = new BuyerRanking(buyer.Profile.Tier, buyer.Profile.Weight, buyer.Profile.PastPurchases);
+        var changed = S.Gates.Count == 0
+            || before != (verdict.Status, string.Join(',', Reasons(verdict.Decisions)), verdict.LicenseId, verdict.Decisions.FirstOrDefault()?.PolicyVersion)
+            || ranking != S.Buyer
+            || !S.Facts.OrderBy(f => f.Key).SequenceEqual(verdict.Facts.OrderBy(f => f.Key));
+        if (!changed) return;
+
+        S.Audit.Add(new AuditEvent(now, by, "GatesEvaluated",
+            $"{(S.Gates.Count == 0 ? "" : $"{S.Status} → ")}{verdict.Status} on {trigger} under policy v{verdict.Decisions[0].PolicyVersion}" +
+            (verdict.Decisions.Any(d => d.Reason is not null) ? $": {string.Join(", ", verdict.Decisions.Where(d => d.Reason is not null).Select(d => $"{d.Gate} {d.Outcome} {d.Reason}"))}" : "")));
+        S.Status = verdict.Status;
+        S.Gates = [.. verdict.Decisions];
+        S.LicenseId = verdict.LicenseId;
+        S.Facts = verdict.Facts.ToDictionary();
+        S.Buyer = ranking;
+        S.Revision++;
+        await state.WriteStateAsync();
+        foreach (var d in verdict.Decisions) metrics.GateDecided(d.Gate.ToString(), d.Outcome.ToString(), d.Reason);
+        await PushToBook();
+    }
+
+    /// <summary>Until a policy is in force nothing can be exported safely: every gate holds.</summary>
+    private static ComplianceVerdict NoPolicyInForce(DateTimeOffset now) => new(
+        OrderStatus.OnHold,
+        [.. Enum.GetValues<Gate>().Select(g => new GateDecision(g, GateOutcome.Hold, "NO_POLICY_IN_FORCE",
+            "No policy version is in force yet; the order waits until one is published.", 0, now))],
+        null,
+        new Dictionary<Gate, string>());
+
+    private Task PushToBook()
+    {
+        var r = RequireRequest();
+        var entry = new BookEntry(Id, r.CustomerId, S.Buyer.Tier, S.Buyer.Weight, S.Buyer.PastPurchases, r.RequestedWeek,
+            S.SubmittedAt, r.Quantity, S.Status, Reasons(S.Gates), r.Destination, S.LicenseId, r.EffectiveConfirmationClass, S.Revision);
+        return Allocation(r).Upsert(entry);
+    }
+
+    private async Task<int> LotSizeOf(string productLine)
+    {
+        try
+        {
+            return (await GrainFactory.GetGrain<IProductLineGrain>(productLine).GetDefinition()).LotSize;
+        }
+        catch (NotFoundException)
+        {
+            throw new DomainValidationException("productLine", $"unknown product line '{productLine}'");
+        }
+    }
+
+    private async Task<BuyerContext> BuyerOf(string customerId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetBuyer();
+        }
+        catch (NotFoundException)
+        {
+            throw new DomainValidationException("customerId", $"unknown customer '{customerId}'; define it first");
+        }
+    }
+
+    private IAllocationGrain Allocation(OrderRequest r) => GrainFactory.GetGrain<IAllocationGrain>(r.ProductLine);
+
+    private static IReadOnlyList<string> Reasons(IEnumerable<GateDecision> gates) =>
+        [.. gates.Where(g => g.Reason is not null).Select(g => g.Reason!)];
+
+    private OrderRequest RequireRequest() => S.Request ?? throw new NotFoundException("order", Id);
+
+    private void RequireOpen()
+    {
+        RequireRequest();
+        if (S.Status == OrderStatus.Cancelled) throw new ConflictException($"Order '{Id}' is cancelled.");
+    }
+}

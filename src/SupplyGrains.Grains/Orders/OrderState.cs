@@ -1,0 +1,22 @@
+using SupplyGrains.Domain.Compliance;
+using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Domain.Orders;
+
+namespace SupplyGrains.Grains.Orders;
+
+/// <summary>An order's stored state: the request, the latest gate decisions, the people's resolutions and the audit trail.</summary>
+[GenerateSerializer, Alias("SupplyGrains.OrderState")]
+public sealed class OrderState
+{
+    [Id(0)] public OrderRequest? Request { get; set; }
+    [Id(1)] public string SubmittedBy { get; set; } = "";
+    [Id(2)] public DateTimeOffset SubmittedAt { get; set; }
+    [Id(3)] public OrderStatus Status { get; set; }
+    [Id(4)] public List<GateDecision> Gates { get; set; } = [];
+    [Id(5)] public string? LicenseId { get; set; }
+    [Id(6)] public Dictionary<Gate, string> Facts { get; set; } = [];
+    [Id(7)] public List<Resolution> Resolutions { get; set; } = [];
+    [Id(8)] public List<AuditEvent> Audit { get; set; } = [];
+    [Id(9)] public long Revision { get; set; }
+    [Id(10)] public BuyerRanking Buyer { get; set; } = new(1, 1m, 0);
+}

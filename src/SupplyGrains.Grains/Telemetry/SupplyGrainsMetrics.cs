@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using SupplyGrains.Domain.Orders;
+
+namespace SupplyGrains.Grains.Telemetry;
+
+/// <summary>
+/// The contract metrics of SPEC §5. Gauges describe grains, so each grain publishes its figures here while it is
+/// active on this silo and withdraws them when it deactivates: a series is reported by the silo that hosts the
+/// grain, once per cluster. Labels are bounded (product lines, statuses, gates, reasons) — never an order id.
+/// </summary>
+public sealed class SupplyGrainsMetrics
+{
+    public const string MeterName = "SupplyGrains";
+
+    private readonly ConcurrentDictionary<string, SupplyFigures> _supply = new();
+    private readonly ConcurrentDictionary<string, BookFigures> _books = new();
+    private readonly Counter<long> _gateDecisions;
+    private readonly Counter<long> _runs;
+    private readonly Histogram<double> _runDuration;
+
+    public SupplyGrainsMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _gateDecisions = meter.CreateCounter<long>("supplygrains.gate_decisions", description: "Gate decisions recorded on orders, by gate, outcome and reason.");
+        _runs = meter.CreateCounter<long>("supplygrains.allocation_runs", description: "Allocation runs by product line, mode and result.");
+        _runDuration = meter.CreateHistogram("supplygrains.allocation_run_duration", unit: "s",
+            description: "Time to compute an allocation run.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RunDurationBuckets });
+        meter.CreateObservableGauge("supplygrains.supply_units", () => _supply.Select(p => Tagged(p.Value.Produced, p.Key)),
+            description: "Units produced over the ledger of a product line.");
+        meter.CreateObservableGauge("supplygrains.committed_units", () => _supply.Select(p => Tagged(p.Value.Committed, p.Key)),
+            description: "Units committed to orders by allocation runs.");
+        meter.CreateObservableGauge("supplygrains.demand_units", () => _books.SelectMany(b => b.Value.UnitsByStatus.Select(s => Tagged(s.Value, b.Key, s.Key))),
+            description: "Units ordered, by product line and order status.");
+        meter.CreateObservableGauge("supplygrains.orders", () => _books.SelectMany(b => b.Value.OrdersByStatus.Select(s => Tagged(s.Value, b.Key, s.Key))),
+            description: "Orders by product line and status.");
+        meter.CreateObservableGauge("supplygrains.fill_ratio", () => _books.Select(b => new Measurement<double>(b.Value.FillRatio, new KeyValuePair<string, object?>("product_line", b.Key))),
+            description: "Committed units over the units of approved orders.");
+    }
+
+    /// <summary>1 ms to 30 s: runs take milliseconds on small books and seconds on a million orders.</summary>
+    public static readonly double[] RunDurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+    public void GateDecided(string gate, string outcome, string? reason) =>
+        _gateDecisions.Add(1, new("gate", gate), new("outcome", outcome), new("reason", reason ?? "none"));
+
+    public void RunFinished(string productLine, string mode, string result, TimeSpan duration)
+    {
+        _runs.Add(1, new("product_line", productLine), new("mode", mode), new("result", result));
+        _runDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("product_line", productLine), new("mode", mode));
+    }
+
+    public void ReportSupply(string productLine, long produced, long committed) => _supply[productLine] = new(produced, committed);
+
+    public void WithdrawSupply(string productLine) => _supply.TryRemove(productLine, out _);
+
+    public void ReportBook(string productLine, BookFigures figures) => _books[productLine] = figures;
+
+    public void WithdrawBook(string productLine) => _books.TryRemove(productLine, out _);
+
+    private static Measurement<long> Tagged(long value, string productLine, OrderStatus? status = null) => status is null
+        ? new(value, new KeyValuePair<string, object?>("product_line", productLine))
+        : new(value, new KeyValuePair<string, object?>("product_line", productLine), new("status", status.ToString()));
+
+    private sealed record SupplyFigures(long Produced, long Committed);
+}

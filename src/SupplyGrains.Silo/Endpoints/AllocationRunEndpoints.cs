@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Domain;
+using SupplyGrains.Silo.Security;
+
+namespace SupplyGrains.Silo.Endpoints;
+
+/// <summary><c>/api/allocation-runs</c>: preview or commit allocation runs, commit a preview, read the history.</summary>
+public static class AllocationRunEndpoints
+{
+    public static IEndpointRouteBuilder MapAllocationRunEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/allocation-runs").WithTags("Allocation runs");
+        api.MapPost("/", Run).WithName("RunAllocation")
+            .WithSummary("Run an allocation (Preview or Commit). With an Idempotency-Key header a retry returns the same run.")
+            .RequireAuthorization(Roles.PlanPolicy);
+        api.MapGet("/{id}", Get).WithName("GetAllocationRun").WithSummary("A run; a preview whose inputs changed since reads as Stale").RequireAuthorization(Roles.ReadPolicy);
+        api.MapPost("/{id}/commit", Commit).WithName("CommitAllocationRun")
+            .WithSummary("Commit a preview; 409 when its inputs changed since. Committing twice does nothing twice.").RequireAuthorization(Roles.PlanPolicy);
+        api.MapGet("/", List).WithName("ListAllocationRuns").WithSummary("The run history of a product line, newest first").RequireAuthorization(Roles.ReadPolicy);
+        return app;
+    }
+
+    private static async Task<Created<AllocationRunView>> Run(
+        AllocationRunRequest body, ClaimsPrincipal user, IGrainFactory grains, [FromHeader(Name = NewId.IdempotencyHeader)] string? idempotencyKey)
+    {
+        EntityId.Require(body.ProductLine, "productLine");
+        var id = NewId.For("run", user.Who(), idempotencyKey);
+        var run = await grains.GetGrain<IAllocationGrain>(body.ProductLine).Run(id, body, user.Who());
+        return TypedResults.Created($"/api/allocation-runs/{run.Id}", run);
+    }
+
+    private static async Task<Ok<AllocationRunView>> Get(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetRunAsync(id));
+
+    private static async Task<Ok<AllocationRunView>> Commit(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var run = await grains.GetRunAsync(id);
+        return TypedResults.Ok(await grains.GetGrain<IAllocationGrain>(run.ProductLine).Commit(id, user.Who()));
+    }
+
+    private static async Task<Ok<IReadOnlyList<RunSummary>>> List(string productLine, IGrainFactory grains)
+    {
+        EntityId.Require(productLine, nameof(productLine));
+        return TypedResults.Ok(await grains.GetGrain<IAllocationGrain>(productLine).ListRuns());
+    }
+}

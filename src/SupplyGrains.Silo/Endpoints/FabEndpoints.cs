@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupplyGrains.Contracts.Supply;
+using SupplyGrains.Domain.Supply;
+using SupplyGrains.Silo.Security;
+
+namespace SupplyGrains.Silo.Endpoints;
+
+/// <summary><c>/api/fabs</c>: define fabs with their product loads and read their output forecast.</summary>
+public static class FabEndpoints
+{
+    public static IEndpointRouteBuilder MapFabEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/fabs").WithTags("Fabs");
+        api.MapPut("/{id}", Define).WithName("DefineFab").WithSummary("Define or update a fab; its output flows to the product lines it feeds").RequireAuthorization(Roles.PlanPolicy);
+        api.MapGet("/{id}", Get).WithName("GetFab").WithSummary("A fab with its output forecast").RequireAuthorization(Roles.ReadPolicy);
+        return app;
+    }
+
+    private static async Task<Ok<FabView>> Define(string id, FabDefinition body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IFabGrain>(id).Define(body));
+
+    private static async Task<Ok<FabView>> Get(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IFabGrain>(id).Get());
+}

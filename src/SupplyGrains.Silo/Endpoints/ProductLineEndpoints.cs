@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupplyGrains.Contracts.Catalog;
+using SupplyGrains.Domain.Catalog;
+using SupplyGrains.Silo.Security;
+
+namespace SupplyGrains.Silo.Endpoints;
+
+/// <summary><c>/api/product-lines</c>: define product lines and read them with their weekly supply ledger.</summary>
+public static class ProductLineEndpoints
+{
+    public static IEndpointRouteBuilder MapProductLineEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/product-lines").WithTags("Product lines");
+        api.MapPut("/{id}", Define).WithName("DefineProductLine").WithSummary("Define or update a product line").RequireAuthorization(Roles.PlanPolicy);
+        api.MapGet("/{id}", Get).WithName("GetProductLine").WithSummary("A product line with its weekly supply ledger").RequireAuthorization(Roles.ReadPolicy);
+        api.MapGet("/", List).WithName("ListProductLines").WithSummary("Every product line with its ledger").RequireAuthorization(Roles.ReadPolicy);
+        return app;
+    }
+
+    private static async Task<Ok<ProductLineView>> Define(string id, ProductLineDefinition body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IProductLineGrain>(id).Define(body));
+
+    private static async Task<Ok<ProductLineView>> Get(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IProductLineGrain>(id).Get());
+
+    private static async Task<Ok<ProductLineView[]>> List(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IProductCatalogGrain>(IProductCatalogGrain.Key).List();
+        return TypedResults.Ok(await Task.WhenAll(ids.Select(id => grains.GetGrain<IProductLineGrain>(id).Get())));
+    }
+}

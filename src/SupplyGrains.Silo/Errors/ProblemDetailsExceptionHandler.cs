@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Orleans.Runtime;
+using SupplyGrains.Domain;
+
+namespace SupplyGrains.Silo.Errors;
+
+/// <summary>
+/// Maps what grains and model binding throw to RFC 9457 problem details: bad input → 400 naming each field, an
+/// unknown id → 404, a contradiction of the current state → 409, the store or cluster away → 503. Anything else
+/// is a real fault and stays a 500.
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainValidationException e => Validation(e.Errors.ToDictionary(kv => FieldName.ToJson(kv.Key), kv => kv.Value)),
+            BadHttpRequestException { InnerException: JsonException json } => Validation(FromJson(json)),
+            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
+            NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },
+            ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message },
+            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = "The cluster could not serve the request in time; retry shortly.",
+            },
+            _ => null,
+        };
+        if (problem is null) return false;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) logger.LogWarning(exception, "Request failed: cluster unavailable");
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "One or more fields are invalid.",
+    };
+
+    /// <summary>A JSON error names the field by its path (<c>$.quantity</c>), or for missing fields in the message.</summary>
+    private static Dictionary<string, string[]> FromJson(JsonException json)
+    {
+        var missing = MissingProperties().Match(json.Message);
+        if (missing.Success)
+            return missing.Groups[1].Value.Split(", ").ToDictionary(f => f.Trim('\''), _ => new[] { "is required" });
+        var field = json.Path is null or "$" ? "body" : json.Path.TrimStart('$', '.');
+        var message = json.InnerException?.Message ?? FirstSentence(json.Message);
+        return new() { [field] = [message] };
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+
+    [GeneratedRegex("missing required properties including: (.+)\\.")]
+    private static partial Regex MissingProperties();
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using SupplyGrains.Grains.Telemetry;
+using SupplyGrains.Silo.Demo;
+using SupplyGrains.Silo.Endpoints;
+using SupplyGrains.Silo.Errors;
+using SupplyGrains.Silo.Health;
+using SupplyGrains.Silo.Hosting;
+using SupplyGrains.Silo.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSupplyGrainsSilo();
+builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddSupplyGrainsSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddOpenApi(o => o.AddSchemaTransformer<IsoWeekSchemaTransformer>());
+builder.Services.AddHealthChecks().AddCheck<SiloReadiness>("silo", tags: ["ready"]);
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+builder.Services.AddHostedService<DemoLoader>();
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter(SupplyGrainsMetrics.MeterName, "Microsoft.Orleans")
+    .AddAspNetCoreInstrumentation()
+    .AddRuntimeInstrumentation()
+    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = builder.Configuration.GetValue("Metrics:ScrapeCacheMilliseconds", 300)));
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapPrometheusScrapingEndpoint().AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+
+app.MapProductLineEndpoints()
+    .MapFabEndpoints()
+    .MapCustomerEndpoints()
+    .MapOrderEndpoints()
+    .MapPolicyEndpoints()
+    .MapLicenseEndpoints()
+    .MapAllocationRunEndpoints()
+    .MapScenarioEndpoints();
+
+app.Run();
