@@ -8,7 +8,9 @@ using SupplyGrains.Silo.Health;
 using SupplyGrains.Silo.Hosting;
 using SupplyGrains.Silo.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and the demo files ship next to the binaries, so the silo reads them wherever it is started from;
+// relative paths in settings (Storage:Path) stay relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddSupplyGrainsSilo();
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));

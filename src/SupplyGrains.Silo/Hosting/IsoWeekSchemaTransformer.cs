@@ -14,7 +14,6 @@ public sealed class IsoWeekSchemaTransformer : IOpenApiSchemaTransformer
         schema.Type = JsonSchemaType.String;
         schema.Pattern = @"^\d{4}-W\d{2}$";
         schema.Properties?.Clear();
-        schema.Example = System.Text.Json.Nodes.JsonValue.Create("2026-W05");
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using SupplyGrains.Grains;
 using SupplyGrains.Grains.Storage;
 using SupplyGrains.Grains.Telemetry;
@@ -28,7 +27,6 @@ public static class OrleansHosting
                 gatewayPort: config.GetValue("Orleans:GatewayPort", 30000),
                 serviceId: config["Orleans:ServiceId"] ?? "supplygrains",
                 clusterId: config["Orleans:ClusterId"] ?? "supplygrains");
-            silo.Configure<Orleans.Configuration.EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
             silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = config["Storage:Path"] ?? "./data/supplygrains.db");
             silo.AddActivityPropagation();
         });

@@ -1,0 +1,169 @@
+using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Contracts.Catalog;
+using SupplyGrains.Contracts.Compliance;
+using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Allocation;
+using SupplyGrains.Domain.Compliance;
+using SupplyGrains.Domain.Orders;
+
+namespace SupplyGrains.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public class AllocationGrainTests(ClusterFixture fixture)
+{
+    private readonly Given _given = new(fixture.Client);
+
+    private IAllocationGrain Allocation(string pl) => fixture.Client.GetGrain<IAllocationGrain>(pl);
+
+    private static AllocationRunRequest Request(string pl, RunMode mode, int weeks = 1) =>
+        new(pl, Given.Week, Given.Week.AddWeeks(weeks - 1), AllocationStrategy.FairShare, mode);
+
+    private async Task<int> CommittedIn(string pl, IsoWeek week) =>
+        (await fixture.Client.GetGrain<IProductLineGrain>(pl).Get()).Supply.SingleOrDefault(s => s.Week == week)?.Committed ?? 0;
+
+    [Fact]
+    public async Task Preview_SharesScarceSupplyEqually_AndChangesNothing()
+    {
+        var pl = await _given.ProductLine();
+        await _given.Supply(pl, 80);
+        var a = await _given.Order(await _given.Customer(), pl, 80);
+        var b = await _given.Order(await _given.Customer(), pl, 80);
+
+        var run = await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Preview), "planner");
+
+        Assert.Equal(RunStatus.Preview, run.Status);
+        var week = Assert.Single(run.Weeks);
+        Assert.Equal(80, week.Supply);
+        Assert.Equal(80, week.Allocated);
+        Assert.All(week.Lines, l => Assert.Equal(40, l.Quantity));
+        Assert.All(week.Lines, l => Assert.Equal(StopReason.Supply, l.StoppedBy));
+        Assert.Equal(0, await CommittedIn(pl, Given.Week));
+        Assert.Equal(80, (await fixture.Client.GetGrain<IOrderGrain>(a.Id).Get()).Remaining);
+        Assert.Equal(RunStatus.Preview, (await fixture.Client.GetRunAsync(run.Id)).Status);
+    }
+
+    [Fact]
+    public async Task CommitRun_ConfirmsUnitsOnOrders_AndCommitsSupply_Once()
+    {
+        var pl = await _given.ProductLine();
+        await _given.Supply(pl, 80);
+        var order = await _given.Order(await _given.Customer(), pl, 48);
+        var runId = ClusterFixture.Unique("run");
+
+        var run = await Allocation(pl).Run(runId, Request(pl, RunMode.Commit, weeks: 2), "planner");
+        var retried = await Allocation(pl).Run(runId, Request(pl, RunMode.Commit, weeks: 2), "planner");
+
+        Assert.Equal(RunStatus.Committed, run.Status);
+        Assert.Equal(run.CreatedAt, retried.CreatedAt);
+        var view = await fixture.Client.GetGrain<IOrderGrain>(order.Id).Get();
+        Assert.Equal(48, view.Allocated);
+        Assert.Equal(0, view.Remaining);
+        Assert.Equal(runId, Assert.Single(view.Confirmations).RunId);
+        Assert.Equal(48, await CommittedIn(pl, Given.Week));
+        Assert.Equal(StopReason.Demand, Assert.Single(run.Orders).StoppedBy);
+    }
+
+    [Fact]
+    public async Task CommittingAPreview_Twice_CountsOnce()
+    {
+        var pl = await _given.ProductLine();
+        await _given.Supply(pl, 80);
+        await _given.Order(await _given.Customer(), pl, 32);
+        var preview = await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Preview), "planner");
+
+        var committed = await Allocation(pl).Commit(preview.Id, "planner");
+        var again = await Allocation(pl).Commit(preview.Id, "planner");
+
+        Assert.Equal(RunStatus.Committed, committed.Status);
+        Assert.Equal(committed.CommittedAt, again.CommittedAt);
+        Assert.Equal(32, await CommittedIn(pl, Given.Week));
+        Assert.Equal(RunStatus.Committed, (await fixture.Client.GetRunAsync(preview.Id)).Status);
+    }
+
+    [Fact]
+    public async Task CommittingAPreview_AfterItsInputsChanged_IsRefused()
+    {
+        var pl = await _given.ProductLine();
+        await _given.Supply(pl, 80);
+        var customer = await _given.Customer();
+        await _given.Order(customer, pl, 32);
+        var preview = await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Preview), "planner");
+
+        await _given.Order(customer, pl, 16);
+
+        Assert.Equal(RunStatus.Stale, (await fixture.Client.GetRunAsync(preview.Id)).Status);
+        await Assert.ThrowsAsync<ConflictException>(() => Allocation(pl).Commit(preview.Id, "planner"));
+        Assert.Equal(0, await CommittedIn(pl, Given.Week));
+    }
+
+    [Fact]
+    public async Task LicenceCap_LimitsTheAllocation_AndTheCommitDrawsOnTheLicence()
+    {
+        var pl = await _given.ProductLine();
+        await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)]);
+        await _given.Supply(pl, 80);
+        var buyer = await _given.Customer("CN");
+        var licence = await _given.License(buyer, pl, 16);
+        var order = await _given.Order(buyer, pl, 80, shipTo: "CN");
+        Assert.Equal(OrderStatus.Approved, order.Status);
+
+        var run = await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Commit), "planner");
+
+        var line = Assert.Single(Assert.Single(run.Weeks).Lines);
+        Assert.Equal(16, line.Quantity);
+        Assert.Equal(StopReason.LicenseCap, line.StoppedBy);
+        Assert.Equal(0, (await fixture.Client.GetGrain<ILicenseGrain>(licence).Get()).Remaining);
+    }
+
+    [Fact]
+    public async Task CancelledOrder_GivesItsConfirmationsBackToSupplyAndLicence()
+    {
+        var pl = await _given.ProductLine();
+        await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)]);
+        await _given.Supply(pl, 80);
+        var buyer = await _given.Customer("CN");
+        var licence = await _given.License(buyer, pl, 100);
+        var order = await _given.Order(buyer, pl, 40, shipTo: "CN");
+        await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Commit), "planner");
+        Assert.Equal(40, await CommittedIn(pl, Given.Week));
+
+        var cancelled = await fixture.Client.GetGrain<IOrderGrain>(order.Id).Cancel("planner");
+
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+        Assert.Equal(0, cancelled.Allocated);
+        Assert.Equal(0, await CommittedIn(pl, Given.Week));
+        Assert.Equal(100, (await fixture.Client.GetGrain<ILicenseGrain>(licence).Get()).Remaining);
+    }
+
+    [Fact]
+    public async Task HeldAndRejectedOrders_GetNothing()
+    {
+        var pl = await _given.ProductLine();
+        await _given.Supply(pl, 80);
+        var held = await _given.Order(await _given.Customer("SG", Domain.Customers.EntityType.Reseller), pl, 40, shipTo: "SG");
+        var rejected = await _given.Order(await _given.Customer("CN", Domain.Customers.EntityType.MilitaryAffiliated), pl, 40, shipTo: "CN");
+        var approved = await _given.Order(await _given.Customer(), pl, 16);
+
+        var run = await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Preview), "planner");
+
+        Assert.Equal(OrderStatus.OnHold, held.Status);
+        Assert.Equal(OrderStatus.Rejected, rejected.Status);
+        Assert.Equal([approved.Id], run.Orders.Select(o => o.OrderId));
+        Assert.Equal(16, run.Weeks[0].Allocated);
+        Assert.Equal(64, run.Weeks[0].CarriedOut);
+    }
+
+    [Fact]
+    public async Task RunHistory_ListsRunsNewestFirst()
+    {
+        var pl = await _given.ProductLine();
+        await _given.Supply(pl, 80);
+        var first = await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Preview), "planner");
+        var second = await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Preview), "planner");
+
+        var runs = await Allocation(pl).ListRuns();
+
+        Assert.Equal([second.Id, first.Id], runs.Select(r => r.Id));
+    }
+}

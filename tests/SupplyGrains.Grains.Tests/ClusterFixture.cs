@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using SupplyGrains.Grains.Storage;
+using SupplyGrains.Grains.Telemetry;
+
+namespace SupplyGrains.Grains.Tests;
+
+/// <summary>
+/// One silo for every grain test, on the real SQLite store in a temporary file. Tests use unique keys
+/// (<see cref="Unique"/>) so they never see each other's state.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"supplygrains-grains-{Guid.NewGuid():N}");
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public PolicyBook Policies { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        var builder = new InProcessTestClusterBuilder(1);
+        var path = Path.Combine(_directory, "grains.db");
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = path);
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<SupplyGrainsMetrics>();
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Policies = new PolicyBook(Client);
+        await Policies.Publish(); // orders wait while no policy is in force
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A key no other test uses: <c>{prefix}-{random}</c>, within the id rule.</summary>
+    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

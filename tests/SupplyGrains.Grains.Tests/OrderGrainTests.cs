@@ -1,0 +1,180 @@
+using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Contracts.Compliance;
+using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Compliance;
+using SupplyGrains.Domain.Customers;
+using SupplyGrains.Domain.Orders;
+
+namespace SupplyGrains.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public class OrderGrainTests(ClusterFixture fixture)
+{
+    private readonly Given _given = new(fixture.Client);
+
+    private IOrderGrain OrderGrain(string id) => fixture.Client.GetGrain<IOrderGrain>(id);
+
+    private static string[] Reasons(OrderView order) => [.. order.Gates.Where(g => g.Reason is not null).Select(g => g.Reason!)];
+
+    [Fact]
+    public async Task Order_FromUsBuyer_IsApproved_AndReachesTheAllocationBook()
+    {
+        var pl = await _given.ProductLine();
+        var customer = await _given.Customer();
+
+        var order = await _given.Order(customer, pl, 80);
+
+        Assert.Equal(OrderStatus.Approved, order.Status);
+        Assert.Equal(80, order.Remaining);
+        var book = await fixture.Client.GetGrain<IAllocationGrain>(pl).ListOrders(new OrderFilter());
+        Assert.Equal(order.Id, Assert.Single(book).Id);
+        Assert.Equal(OrderStatus.Approved, book[0].Status);
+    }
+
+    [Fact]
+    public async Task Order_ForLicensedChineseBuyer_HoldsUntilImportApprovalIsRecorded()
+    {
+        var pl = await _given.ProductLine();
+        await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)], cnApprovalRequired: [pl]);
+        var buyer = await _given.Customer("CN");
+        await _given.License(buyer, pl, 1000);
+
+        var order = await _given.Order(buyer, pl, 80, shipTo: "CN");
+        Assert.Equal(OrderStatus.OnHold, order.Status);
+        Assert.Equal([ReasonCodes.AwaitingImportApproval], Reasons(order));
+
+        var approved = await OrderGrain(order.Id).RecordImportDecision(new ImportDecision(ImportDecisionKind.Approved, "CN-MOFCOM", "2026-0042", null), "officer");
+        Assert.Equal(OrderStatus.Approved, approved.Status);
+        Assert.NotNull(approved.LicenseId);
+    }
+
+    [Fact]
+    public async Task Order_FromMilitaryAffiliatedBuyer_IsRejected()
+    {
+        var pl = await _given.ProductLine();
+        var buyer = await _given.Customer("CN", EntityType.MilitaryAffiliated);
+
+        var order = await _given.Order(buyer, pl, 8, shipTo: "CN");
+
+        Assert.Equal(OrderStatus.Rejected, order.Status);
+        Assert.Contains(ReasonCodes.MilitaryEndUser, Reasons(order));
+    }
+
+    [Fact]
+    public async Task Submit_SameRequestTwice_ReturnsTheSameOrder_ButDifferentContentConflicts()
+    {
+        var pl = await _given.ProductLine();
+        var customer = await _given.Customer();
+        var id = ClusterFixture.Unique("o");
+        var request = new OrderRequest(customer, pl, 16, Given.Week, UseCase.Training, "US");
+
+        var first = await OrderGrain(id).Submit(request, "tests");
+        var again = await OrderGrain(id).Submit(request, "tests");
+
+        Assert.Equal(first.SubmittedAt, again.SubmittedAt);
+        await Assert.ThrowsAsync<ConflictException>(() => OrderGrain(id).Submit(request with { Quantity = 24 }, "tests"));
+    }
+
+    [Fact]
+    public async Task Submit_BadInput_IsRefusedNamingTheField_AndStoresNothing()
+    {
+        var pl = await _given.ProductLine(lotSize: 8);
+        var customer = await _given.Customer();
+        var id = ClusterFixture.Unique("o");
+
+        var notALot = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            OrderGrain(id).Submit(new OrderRequest(customer, pl, 12, Given.Week, UseCase.Training, "US"), "tests"));
+        var unknownCustomer = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            OrderGrain(id).Submit(new OrderRequest("nobody-here", pl, 8, Given.Week, UseCase.Training, "US"), "tests"));
+        var badCountry = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            OrderGrain(id).Submit(new OrderRequest(customer, pl, 8, Given.Week, UseCase.Training, "usa"), "tests"));
+
+        Assert.Contains("quantity", notALot.Errors.Keys);
+        Assert.Contains("customerId", unknownCustomer.Errors.Keys);
+        Assert.Contains("ShipToCountry", badCountry.Errors.Keys);
+        await Assert.ThrowsAsync<NotFoundException>(() => OrderGrain(id).Get());
+    }
+
+    [Fact]
+    public async Task Review_ClearsADiversionHold_AndAReviewWithoutHoldIsAConflict()
+    {
+        var pl = await _given.ProductLine();
+        var reseller = await _given.Customer("SG", EntityType.Reseller);
+        var order = await _given.Order(reseller, pl, 8, shipTo: "SG");
+        Assert.Equal([ReasonCodes.DiversionReview], Reasons(order));
+
+        var cleared = await OrderGrain(order.Id).RecordReview(new ReviewDecision(ReviewDecisionKind.Clear, "end user verified"), "officer");
+
+        Assert.Equal(OrderStatus.Approved, cleared.Status);
+        await Assert.ThrowsAsync<ConflictException>(() => OrderGrain(order.Id).RecordReview(new ReviewDecision(ReviewDecisionKind.Clear, null), "officer"));
+    }
+
+    [Fact]
+    public async Task PolicyPublication_ReDecidesOpenOrders()
+    {
+        var pl = await _given.ProductLine();
+        await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.Denied)]);
+        var buyer = await _given.Customer("CN");
+        await _given.License(buyer, pl, 1000);
+        var order = await _given.Order(buyer, pl, 80, shipTo: "CN");
+        Assert.Equal([ReasonCodes.ExportDenied], Reasons(order));
+
+        var publication = await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)]);
+
+        Assert.NotNull(publication.ReevaluationId);
+        var after = await Eventually.Until(() => OrderGrain(order.Id).Get(), o => o.Status == OrderStatus.Approved);
+        Assert.Equal(publication.CurrentVersion, after.Gates[0].PolicyVersion);
+        var progress = await Eventually.Until(
+            () => fixture.Client.GetGrain<IReevaluationGrain>(publication.ReevaluationId!).GetProgress(), p => p.Completed);
+        Assert.True(progress.Done >= 1);
+    }
+
+    [Fact]
+    public async Task LicenceRecorded_ReDecidesTheCustomersOrders()
+    {
+        var pl = await _given.ProductLine();
+        await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)]);
+        var buyer = await _given.Customer("CN");
+        var order = await _given.Order(buyer, pl, 80, shipTo: "CN");
+        Assert.Equal([ReasonCodes.AwaitingExportLicense], Reasons(order));
+
+        var licence = await _given.License(buyer, pl, 500);
+
+        var after = await Eventually.Until(() => OrderGrain(order.Id).Get(), o => o.Status == OrderStatus.Approved);
+        Assert.Equal(licence, after.LicenseId);
+    }
+
+    [Fact]
+    public async Task CustomerProfileChange_ReDecidesItsOrders()
+    {
+        var pl = await _given.ProductLine();
+        var buyer = await _given.Customer("CN");
+        var order = await _given.Order(buyer, pl, 8, shipTo: "CN");
+        Assert.Equal(OrderStatus.Approved, order.Status);
+
+        var customer = fixture.Client.GetGrain<Contracts.Customers.ICustomerGrain>(buyer);
+        var profile = await customer.Get();
+        await customer.Define(new CustomerProfile(profile.Name, [], "CN", EntityType.MilitaryAffiliated, 1, 1m, 0), "tests");
+
+        var after = await Eventually.Until(() => OrderGrain(order.Id).Get(), o => o.Status == OrderStatus.Rejected);
+        Assert.Contains(ReasonCodes.MilitaryEndUser, Reasons(after));
+    }
+
+    [Fact]
+    public async Task Audit_RecordsEveryStepInOrder()
+    {
+        var pl = await _given.ProductLine();
+        var reseller = await _given.Customer("SG", EntityType.Reseller);
+        var order = await _given.Order(reseller, pl, 8, shipTo: "SG");
+        await OrderGrain(order.Id).RecordReview(new ReviewDecision(ReviewDecisionKind.Clear, "ok"), "officer-1");
+        await OrderGrain(order.Id).Cancel("planner-1");
+
+        var audit = await OrderGrain(order.Id).GetAudit();
+
+        Assert.Equal(["Submitted", "GatesEvaluated", "ReviewRecorded", "GatesEvaluated", "Cancelled"], audit.Select(a => a.Kind));
+        Assert.Equal("officer-1", audit[2].By);
+        Assert.Equal("planner-1", audit[4].By);
+        Assert.True(audit.Zip(audit.Skip(1)).All(p => p.First.At <= p.Second.At));
+    }
+}

@@ -1,0 +1,52 @@
+using SupplyGrains.Contracts.Compliance;
+using SupplyGrains.Domain.Compliance;
+using SupplyGrains.Domain.Customers;
+
+namespace SupplyGrains.Grains.Tests;
+
+/// <summary>
+/// The one policy grain is shared by every test, so tests add their rules to a growing policy instead of replacing
+/// it: each publication carries every rule published so far, keyed by product line and destination, so a test's
+/// rules hold whatever other tests publish.
+/// </summary>
+public sealed class PolicyBook(IClusterClient client)
+{
+    public const decimal FuzzyThreshold = 0.9m;
+    public static readonly DeniedParty Nudt = new("National University of Defense Technology", ["NUDT"]);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<(string, string), ExportTreatment> _export = [];
+    private readonly HashSet<string> _approvalRequired = [];
+    private readonly HashSet<(string, Domain.Orders.UseCase)> _deniedUseCases = [];
+    private int _version;
+
+    /// <summary>Publishes a new version that adds these rules (for CN imports: approval required and denied use cases).</summary>
+    public async Task<PolicyPublication> Publish(
+        IEnumerable<ExportRule>? export = null,
+        IEnumerable<string>? cnApprovalRequired = null,
+        IEnumerable<DeniedUseCase>? cnDeniedUseCases = null)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            foreach (var rule in export ?? []) _export[(rule.ProductLine, rule.Destination)] = rule.Treatment;
+            foreach (var product in cnApprovalRequired ?? []) _approvalRequired.Add(product);
+            foreach (var denied in cnDeniedUseCases ?? []) _deniedUseCases.Add((denied.ProductLine, denied.UseCase));
+            var document = new PolicyDocument(
+                new DateOnly(2020, 1, 1), "grain tests",
+                new ExportPolicy(
+                    [.. _export.Select(r => new ExportRule(r.Key.Item1, r.Key.Item2, r.Value))],
+                    [EntityType.MilitaryAffiliated],
+                    [Nudt],
+                    FuzzyThreshold),
+                [new ImportRule("CN", [.. _approvalRequired], [EntityType.StateFundedDataCenter], [.. _deniedUseCases.Select(d => new DeniedUseCase(d.Item1, d.Item2))])]);
+            var grain = client.GetGrain<IPolicyGrain>(IPolicyGrain.Key);
+            _version = Math.Max(_version, (await grain.GetHistory()).Select(v => v.Version).DefaultIfEmpty(0).Max()) + 1;
+            return await grain.Publish(_version, document, "tests");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SupplyGrains.Silo.Tests;
+
+/// <summary>
+/// The real host, as a process this test owns: started on free ports with its own SQLite file, ready when
+/// <c>/health/ready</c> says so, and killable with SIGKILL by its own PID.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloProcess(Process process, Uri baseAddress, string dataPath)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        DataPath = dataPath;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataPath { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>The last lines the silo wrote, for failure messages.</summary>
+    public string RecentOutput => string.Join('\n', _output.TakeLast(60));
+
+    public static async Task<SiloProcess> StartAsync(string? dataPath = null, bool loadDemo = true)
+    {
+        dataPath ??= Path.Combine(Path.GetTempPath(), $"supplygrains-silo-{Guid.NewGuid():N}", "supplygrains.db");
+        var httpPort = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            SiloAssembly(), "--urls", $"http://127.0.0.1:{httpPort}",
+            "--Orleans:SiloPort", FreePort().ToString(), "--Orleans:GatewayPort", FreePort().ToString(),
+            "--Storage:Path", dataPath, "--Demo:LoadOnEmptyStore", loadDemo ? "true" : "false",
+            "--Metrics:ScrapeCacheMilliseconds", "0",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"), dataPath);
+        process.OutputDataReceived += (_, e) => silo.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Remember(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await silo.WaitUntilReady();
+        return silo;
+    }
+
+    /// <summary>Kills the process with SIGKILL: no shutdown hooks, no flushing, like a power cut for the process.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public HttpClient Client(string? apiKey = "dev-admin")
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReady()
+    {
+        using var http = Client(apiKey: null);
+        var deadline = DateTime.UtcNow + StartDeadline;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode}:\n{RecentOutput}");
+            try
+            {
+                using var response = await http.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        await KillAsync();
+        throw new TimeoutException($"The silo was not ready within {StartDeadline.TotalSeconds} s:\n{RecentOutput}");
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 200) _output.TryDequeue(out _);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The silo built next to these tests, in the same configuration (Debug or Release).</summary>
+    private static string SiloAssembly()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = here.Name;
+        var configuration = here.Parent!.Name;
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SupplyGrains.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("SupplyGrains.sln not found above " + AppContext.BaseDirectory);
+        var dll = Path.Combine(root.FullName, "src", "SupplyGrains.Silo", "bin", configuration, framework, "SupplyGrains.Silo.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the silo first", dll);
+    }
+}
