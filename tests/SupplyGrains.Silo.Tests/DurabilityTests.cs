@@ -9,18 +9,14 @@ public class DurabilityTests
     [Fact]
     public async Task EveryAcknowledgedWrite_SurvivesSigkillAndRestart()
     {
-        string dataPath;
+        using var data = new TemporaryDirectory();
         var acknowledged = new List<OrderView>();
         string pl = Data.Unique("pl"), customer = Data.Unique("cu");
 
-        await using (var silo = await SiloProcess.StartAsync(loadDemo: false))
+        await using (var silo = await SiloProcess.StartAsync(data.Database, loadDemo: false))
         {
-            dataPath = silo.DataPath;
             using var http = silo.Client();
-            await PublishAllowAll(http);
-            (await http.PutJson($"/api/product-lines/{pl}", Data.ProductLine())).EnsureSuccessStatusCode();
-            (await http.PutJson($"/api/fabs/{Data.Unique("fab")}", Data.Fab(pl, 64))).EnsureSuccessStatusCode();
-            (await http.PutJson($"/api/customers/{customer}", Data.Customer())).EnsureSuccessStatusCode();
+            await Define(http, pl, customer);
 
             // Orders stream in concurrently; the silo dies while they do. Only the 201s count as acknowledged.
             using var streaming = new CancellationTokenSource();
@@ -47,7 +43,7 @@ public class DurabilityTests
             await Task.WhenAll(submitters);
         }
 
-        await using var restarted = await SiloProcess.StartAsync(dataPath, loadDemo: false);
+        await using var restarted = await SiloProcess.StartAsync(data.Database, loadDemo: false);
         using var again = restarted.Client();
         foreach (var order in acknowledged)
         {
@@ -63,16 +59,13 @@ public class DurabilityTests
     [Fact]
     public async Task CommittedRun_SurvivesSigkillAndRestart()
     {
+        using var data = new TemporaryDirectory();
         string pl = Data.Unique("pl"), customer = Data.Unique("cu");
-        string dataPath, orderId, runId;
-        await using (var silo = await SiloProcess.StartAsync(loadDemo: false))
+        string orderId, runId;
+        await using (var silo = await SiloProcess.StartAsync(data.Database, loadDemo: false))
         {
-            dataPath = silo.DataPath;
             using var http = silo.Client();
-            await PublishAllowAll(http);
-            (await http.PutJson($"/api/product-lines/{pl}", Data.ProductLine())).EnsureSuccessStatusCode();
-            (await http.PutJson($"/api/fabs/{Data.Unique("fab")}", Data.Fab(pl, 64))).EnsureSuccessStatusCode();
-            (await http.PutJson($"/api/customers/{customer}", Data.Customer())).EnsureSuccessStatusCode();
+            await Define(http, pl, customer);
             orderId = (await (await http.PostJson("/api/orders", Data.Order(customer, pl, 40))).Read<OrderView>()).Id;
             var run = await (await http.PostJson("/api/allocation-runs", new { productLine = pl, fromWeek = "2032-W10", toWeek = "2032-W10", mode = "Commit" }))
                 .Read<Contracts.Allocation.AllocationRunView>();
@@ -80,7 +73,7 @@ public class DurabilityTests
             await silo.KillAsync();
         }
 
-        await using var restarted = await SiloProcess.StartAsync(dataPath, loadDemo: false);
+        await using var restarted = await SiloProcess.StartAsync(data.Database, loadDemo: false);
         using var again = restarted.Client();
         var order = await again.GetJson<OrderView>($"/api/orders/{orderId}");
         Assert.Equal(40, order.Allocated);
@@ -93,26 +86,29 @@ public class DurabilityTests
     [Fact]
     public async Task DemoStory_LoadsOnAnEmptyStoreOnly()
     {
-        string dataPath;
-        await using (var silo = await SiloProcess.StartAsync())
+        using var data = new TemporaryDirectory();
+        await using (var silo = await SiloProcess.StartAsync(data.Database))
         {
-            dataPath = silo.DataPath;
             using var http = silo.Client();
             var orders = await http.GetJson<OrderSummary[]>("/api/orders?productLine=h200");
             Assert.NotEmpty(orders);
             (await http.PostAsync($"/api/orders/{orders[0].Id}/cancel", null)).EnsureSuccessStatusCode();
         }
 
-        await using var restarted = await SiloProcess.StartAsync(dataPath);
+        await using var restarted = await SiloProcess.StartAsync(data.Database);
         using var again = restarted.Client();
         var first = (await again.GetJson<OrderSummary[]>("/api/orders?productLine=h200"))[0];
         Assert.Equal(Domain.Orders.OrderStatus.Cancelled, first.Status); // not reloaded over the planner's changes
     }
 
-    private static async Task PublishAllowAll(HttpClient http)
+    /// <summary>A policy that allows everything but military end users, a product line fed 64 units a week, a US customer.</summary>
+    private static async Task Define(HttpClient http, string pl, string customer)
     {
         var policy = new { effectiveFrom = "2020-01-01", description = "allow all", export = new { rules = Array.Empty<object>(), deniedEntityTypes = new[] { "MilitaryAffiliated" }, deniedParties = Array.Empty<object>(), fuzzyThreshold = 0.9 }, import = Array.Empty<object>() };
         (await http.PutJson("/api/policies/1", policy)).EnsureSuccessStatusCode();
+        (await http.PutJson($"/api/product-lines/{pl}", Data.ProductLine())).EnsureSuccessStatusCode();
+        (await http.PutJson($"/api/fabs/{Data.Unique("fab")}", Data.Fab(pl, 64))).EnsureSuccessStatusCode();
+        (await http.PutJson($"/api/customers/{customer}", Data.Customer())).EnsureSuccessStatusCode();
     }
 
     private static async Task WaitUntil(Func<bool> condition)

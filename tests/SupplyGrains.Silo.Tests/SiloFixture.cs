@@ -3,13 +3,19 @@ namespace SupplyGrains.Silo.Tests;
 /// <summary>A silo process with the demo story loaded, shared by the tests of one collection.</summary>
 public class SiloFixture : IAsyncLifetime
 {
+    private readonly TemporaryDirectory _data = new();
+
     public SiloProcess Silo { get; private set; } = null!;
 
     public HttpClient As(string? key) => Silo.Client(key);
 
-    public async Task InitializeAsync() => Silo = await SiloProcess.StartAsync();
+    public async Task InitializeAsync() => Silo = await SiloProcess.StartAsync(_data.Database);
 
-    public async Task DisposeAsync() => await Silo.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Silo.DisposeAsync();
+        _data.Dispose();
+    }
 }
 
 /// <summary>The story as loaded, read but never changed, so its orders stay as the rules decided them.</summary>

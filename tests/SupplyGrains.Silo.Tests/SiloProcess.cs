@@ -15,25 +15,20 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(Process process, Uri baseAddress, string dataPath)
+    private SiloProcess(Process process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
-        DataPath = dataPath;
     }
 
     public Uri BaseAddress { get; }
 
-    public string DataPath { get; }
-
-    public int ProcessId => _process.Id;
-
     /// <summary>The last lines the silo wrote, for failure messages.</summary>
     public string RecentOutput => string.Join('\n', _output.TakeLast(60));
 
-    public static async Task<SiloProcess> StartAsync(string? dataPath = null, bool loadDemo = true)
+    /// <summary>Starts a silo on <paramref name="dataPath"/> (a SQLite file the caller owns and cleans up).</summary>
+    public static async Task<SiloProcess> StartAsync(string dataPath, bool loadDemo = true)
     {
-        dataPath ??= Path.Combine(Path.GetTempPath(), $"supplygrains-silo-{Guid.NewGuid():N}", "supplygrains.db");
         var httpPort = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -56,7 +51,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"), dataPath);
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"));
         process.OutputDataReceived += (_, e) => silo.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Remember(e.Data);
         process.BeginOutputReadLine();
