@@ -1,0 +1,228 @@
+namespace SupplyGrains.Domain.Allocation;
+
+/// <summary>
+/// The demand of one run, validated and indexed in its canonical order (tier, customer, requested week, submission
+/// time, order id), plus the state the run carries from week to week: the lots each order still wants and the lots
+/// each licence still covers. Everything after this point works on integer indexes, so the outcome depends only on
+/// what the lines say, never on the order they arrived in.
+/// </summary>
+internal sealed class AllocationBook
+{
+    private AllocationBook(int lotSize, int orderCount, int customerCount, int licenceCount)
+    {
+        LotSize = lotSize;
+        Orders = new DemandLine[orderCount];
+        OrderIds = new string[orderCount];
+        OrderCustomer = new int[orderCount];
+        OrderLicence = new int[orderCount];
+        OrderQueueRank = new int[orderCount];
+        OrderWeek = new int[orderCount];
+        RemainingLots = new int[orderCount];
+        FifoOrder = new int[orderCount];
+        CustomerIds = new string[customerCount];
+        CustomerTier = new int[customerCount];
+        CustomerWeight = new double[customerCount];
+        CustomerPastPurchases = new double[customerCount];
+        CustomerFirstOrder = new int[customerCount];
+        CustomerEndOrder = new int[customerCount];
+        LicenceRoomLots = new int[licenceCount];
+    }
+
+    public int LotSize { get; }
+
+    /// <summary>The lines in canonical order; every other per-order array is indexed like this one.</summary>
+    public DemandLine[] Orders { get; }
+
+    public string[] OrderIds { get; }
+
+    public int[] OrderCustomer { get; }
+
+    /// <summary>Index of the order's licence, or -1 when no licence caps it.</summary>
+    public int[] OrderLicence { get; }
+
+    /// <summary>Rank by (requested week, submission time, order id): a customer's queue and every tie-break.</summary>
+    public int[] OrderQueueRank { get; }
+
+    /// <summary>Ordinal of the order's requested week (kept apart from the lines, which are scattered in memory).</summary>
+    public int[] OrderWeek { get; }
+
+    /// <summary>Lots each order still wants; the run consumes them week by week.</summary>
+    public int[] RemainingLots { get; }
+
+    /// <summary>Orders by (tier, requested week, submission time, order id): the FIFO queue.</summary>
+    public int[] FifoOrder { get; }
+
+    /// <summary>Customers in canonical order (tier, customer id); their orders are contiguous in <see cref="Orders"/>.</summary>
+    public string[] CustomerIds { get; }
+
+    public int[] CustomerTier { get; }
+
+    public double[] CustomerWeight { get; }
+
+    public double[] CustomerPastPurchases { get; }
+
+    public int[] CustomerFirstOrder { get; }
+
+    public int[] CustomerEndOrder { get; }
+
+    public int CustomerCount => CustomerIds.Length;
+
+    /// <summary>Whole lots each licence still covers (its remaining units rounded down to the lot).</summary>
+    public int[] LicenceRoomLots { get; }
+
+    public int LicenceCount => LicenceRoomLots.Length;
+
+    public static AllocationBook From(AllocationProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.LotSize < 1)
+            throw new ArgumentException($"LotSize must be 1 or more, not {problem.LotSize}.", nameof(problem));
+        if (problem.ToWeek < problem.FromWeek)
+            throw new ArgumentException($"ToWeek {problem.ToWeek} is before FromWeek {problem.FromWeek}.", nameof(problem));
+        ArgumentNullException.ThrowIfNull(problem.Demand, nameof(problem.Demand));
+        ArgumentNullException.ThrowIfNull(problem.ReleasedSupply, nameof(problem.ReleasedSupply));
+        ArgumentNullException.ThrowIfNull(problem.LicenseRemaining, nameof(problem.LicenseRemaining));
+        foreach (var (week, units) in problem.ReleasedSupply)
+        {
+            if (units < 0) throw new ArgumentException($"ReleasedSupply[{week}] is negative ({units}).", nameof(problem));
+        }
+
+        // One pass over the lines with strings: validate, and give every customer and licence an index.
+        var lines = problem.Demand;
+        var count = lines.Count;
+        var orderIds = new HashSet<string>(count, StringComparer.Ordinal);
+        var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var licenceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The unit of fairness is the customer, so a customer has one tier, weight and purchase history. Lines copy
+        // them at submission; when a profile changed between submissions, the most recent submission speaks for it.
+        var profiles = new List<DemandLine>();
+        var profileTicks = new List<long>();
+        var lineCustomer = new int[count];
+        var lineLicence = new int[count];
+        var queueKeys = new QueueKey[count];
+        var queueOrder = new int[count];
+        var lineWeek = new int[count];
+        var lineLots = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var line = lines[i];
+            if (Fault(line, problem.LotSize) is { } fault) throw new ArgumentException(fault, nameof(problem));
+            if (!orderIds.Add(line.OrderId))
+                throw new ArgumentException($"Order '{line.OrderId}' appears more than once in the demand.", nameof(problem));
+            var ticks = line.SubmittedAt.UtcTicks;
+            if (!customerIndex.TryGetValue(line.CustomerId, out var customer))
+            {
+                customer = profiles.Count;
+                customerIndex.Add(line.CustomerId, customer);
+                profiles.Add(line);
+                profileTicks.Add(ticks);
+            }
+            else if (ticks > profileTicks[customer]
+                || (ticks == profileTicks[customer] && string.CompareOrdinal(line.OrderId, profiles[customer].OrderId) > 0))
+            {
+                profiles[customer] = line;
+                profileTicks[customer] = ticks;
+            }
+            lineCustomer[i] = customer;
+            lineLicence[i] = -1;
+            if (line.LicenseId is { } licence && !licenceIndex.TryGetValue(licence, out lineLicence[i]))
+            {
+                lineLicence[i] = licenceIndex.Count;
+                licenceIndex.Add(licence, lineLicence[i]);
+            }
+            queueKeys[i] = new QueueKey(line.RequestedWeek.Ordinal, ticks, line.OrderId);
+            queueOrder[i] = i;
+            // Kept in arrays so that later passes, which visit lines in another order, need not reach each line again.
+            lineWeek[i] = line.RequestedWeek.Ordinal;
+            lineLots[i] = line.Remaining / problem.LotSize;
+        }
+
+        // Indexes so far follow the input order; rank everything by content so the outcome cannot depend on it.
+        var customerOrder = new int[profiles.Count];
+        for (var c = 0; c < customerOrder.Length; c++) customerOrder[c] = c;
+        Array.Sort(customerOrder, (a, b) =>
+        {
+            var byTier = profiles[a].Tier.CompareTo(profiles[b].Tier);
+            return byTier != 0 ? byTier : string.CompareOrdinal(profiles[a].CustomerId, profiles[b].CustomerId);
+        });
+        var customerRank = new int[profiles.Count];
+        for (var rank = 0; rank < customerOrder.Length; rank++) customerRank[customerOrder[rank]] = rank;
+
+        var licenceIds = licenceIndex.Keys.ToArray();
+        Array.Sort(licenceIds, StringComparer.Ordinal);
+        var licenceRank = new int[licenceIds.Length];
+        for (var rank = 0; rank < licenceIds.Length; rank++) licenceRank[licenceIndex[licenceIds[rank]]] = rank;
+
+        Array.Sort(queueKeys, queueOrder);
+        var queueRank = new int[count];
+        for (var rank = 0; rank < count; rank++) queueRank[queueOrder[rank]] = rank;
+
+        // Canonical order (tier, customer, queue) and FIFO order (tier, queue) on packed integers.
+        var canonicalKeys = new long[count];
+        var canonical = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            canonicalKeys[i] = ((long)customerRank[lineCustomer[i]] << 32) | (uint)queueRank[i];
+            canonical[i] = i;
+        }
+        Array.Sort(canonicalKeys, canonical);
+
+        var book = new AllocationBook(problem.LotSize, count, profiles.Count, licenceIds.Length);
+        for (var rank = 0; rank < customerOrder.Length; rank++)
+        {
+            var profile = profiles[customerOrder[rank]];
+            book.CustomerIds[rank] = profile.CustomerId;
+            book.CustomerTier[rank] = profile.Tier;
+            book.CustomerWeight[rank] = (double)profile.Weight;
+            book.CustomerPastPurchases[rank] = profile.PastPurchases;
+        }
+        // Scatter rather than gather: read the input-ordered arrays in sequence and write each line to its canonical
+        // position (a missed write costs far less than a missed read, which this pass would otherwise make per field).
+        var position = new int[count];
+        for (var o = 0; o < count; o++) position[canonical[o]] = o;
+        var fifoKeys = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            var o = position[i];
+            var customer = customerRank[lineCustomer[i]];
+            book.Orders[o] = lines[i];
+            book.OrderIds[o] = lines[i].OrderId;
+            book.OrderCustomer[o] = customer;
+            book.OrderLicence[o] = lineLicence[i] < 0 ? -1 : licenceRank[lineLicence[i]];
+            book.OrderQueueRank[o] = queueRank[i];
+            book.OrderWeek[o] = lineWeek[i];
+            book.RemainingLots[o] = lineLots[i];
+            // Flipping the sign bit keeps the order of any int tier when it is read as unsigned.
+            fifoKeys[o] = ((long)(uint)(book.CustomerTier[customer] ^ int.MinValue) << 32) | (uint)queueRank[i];
+        }
+        for (var o = 0; o < count; o++)
+        {
+            var customer = book.OrderCustomer[o];
+            if (o == 0 || book.OrderCustomer[o - 1] != customer) book.CustomerFirstOrder[customer] = o;
+            book.CustomerEndOrder[customer] = o + 1;
+            book.FifoOrder[o] = o;
+        }
+        Array.Sort(fifoKeys, book.FifoOrder);
+
+        for (var rank = 0; rank < licenceIds.Length; rank++)
+        {
+            // A licence that is unknown or already overdrawn covers nothing more; it never lends units to the run.
+            var units = problem.LicenseRemaining.TryGetValue(licenceIds[rank], out var remaining) ? Math.Max(0, remaining) : 0;
+            book.LicenceRoomLots[rank] = units / problem.LotSize;
+        }
+        return book;
+    }
+
+    /// <summary>Why a line cannot be allocated, or null when it can.</summary>
+    private static string? Fault(DemandLine? line, int lotSize)
+    {
+        if (line is null) return "The demand contains a null line.";
+        if (string.IsNullOrEmpty(line.OrderId)) return "A demand line has no OrderId.";
+        if (string.IsNullOrEmpty(line.CustomerId)) return $"Order '{line.OrderId}' has no CustomerId.";
+        if (line.Remaining < 0 || line.Remaining % lotSize != 0)
+            return $"Order '{line.OrderId}' has Remaining {line.Remaining}, which is not a whole number of lots of {lotSize}.";
+        if (line.Weight <= 0) return $"Order '{line.OrderId}' has Weight {line.Weight}; a customer's weight must be positive.";
+        if (line.PastPurchases < 0) return $"Order '{line.OrderId}' has negative PastPurchases {line.PastPurchases}.";
+        return null;
+    }
+}

@@ -1,0 +1,152 @@
+namespace SupplyGrains.Domain.Allocation;
+
+/// <summary>
+/// Allocates a product line's supply to its approved demand, week by week, under the strategy and caps of SPEC §4.
+/// Pure and deterministic: the same problem gives the same outcome whatever order its lines come in.
+/// </summary>
+/// <remarks>
+/// Each week's supply is what the previous week of the run left unallocated plus what the week releases. Tiers are
+/// served in ascending order, each from what the tiers before it left. Inside a tier: FairShare is weighted max-min
+/// fair by customer weight; ProRata the same with each customer's eligible demand as its weight (so shares are
+/// proportional to demand, and what a capped customer cannot take is redistributed proportionally); PastSales the
+/// same with past purchases as the weight, and customers without purchases (weight 0, who would never rise) share
+/// by their FairShare weight what the customers with a history leave; Fifo serves orders strictly by tier,
+/// requested week, submission time and order id. A customer's lots go to its orders in its queue order.
+/// </remarks>
+public static class AllocationEngine
+{
+    /// <exception cref="ArgumentException">The problem is malformed: a quantity that is not whole lots, a duplicate order, a non-positive weight.</exception>
+    /// <exception cref="NotSupportedException">A cap the engine does not apply yet (country quota, destination ratio).</exception>
+    public static AllocationOutcome Allocate(AllocationProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        RequireSupported(problem);
+        var book = AllocationBook.From(problem);
+        var lotSize = book.LotSize;
+        var ledger = new WeekLedger(book);
+        var share = problem.Strategy == AllocationStrategy.Fifo ? null : new WeightedShare(book.LicenceCount);
+        var group = new int[book.CustomerCount];
+        var keys = new int[book.CustomerCount];
+        var weights = new double[book.CustomerCount];
+
+        var orderCount = book.Orders.Length;
+        var wasEligible = new bool[orderCount];
+        var allocatedLots = new long[orderCount];
+        var lastReason = new StopReason[orderCount];
+        var weeks = new List<WeekAllocation>(problem.ToWeek.WeeksSince(problem.FromWeek) + 1);
+        long carried = 0;
+        for (var week = problem.FromWeek; week <= problem.ToWeek; week = week.AddWeeks(1))
+        {
+            var supply = checked(carried + problem.ReleasedSupply.GetValueOrDefault(week));
+            var lots = supply / lotSize;
+            ledger.Begin(week, lots, ShareCapLots(problem.Caps.MaxCustomerShare, supply, lotSize));
+            if (share is null) ServeFirstInFirstOut(ledger);
+            else ServeByTier(ledger, share, problem.Strategy, group, keys, weights);
+
+            var lines = new AllocationLine[ledger.SlotCount];
+            for (var slot = 0; slot < lines.Length; slot++)
+            {
+                var order = ledger.OrderAt(slot);
+                var reason = ledger.ReasonAt(slot);
+                lines[slot] = new AllocationLine(book.OrderIds[order], book.CustomerIds[book.OrderCustomer[order]],
+                    checked(ledger.LotsAt(slot) * lotSize), reason);
+                wasEligible[order] = true;
+                allocatedLots[order] += ledger.LotsAt(slot);
+                lastReason[order] = reason;
+            }
+            var allocated = (lots - ledger.Pool) * lotSize;
+            weeks.Add(new WeekAllocation(week, checked((int)supply), checked((int)allocated), checked((int)(supply - allocated)), lines));
+            carried = supply - allocated;
+        }
+
+        var orders = new List<OrderAllocation>();
+        for (var o = 0; o < orderCount; o++)
+        {
+            if (!wasEligible[o]) continue;
+            var line = book.Orders[o];
+            orders.Add(new OrderAllocation(line.OrderId, line.CustomerId, book.CustomerTier[book.OrderCustomer[o]], line.Remaining,
+                checked((int)(allocatedLots[o] * lotSize)), lastReason[o]));
+        }
+        return new AllocationOutcome(weeks, orders);
+    }
+
+    private static void RequireSupported(AllocationProblem problem)
+    {
+        if (!Enum.IsDefined(problem.Strategy))
+            throw new NotSupportedException($"Allocation strategy {problem.Strategy} is not supported.");
+        ArgumentNullException.ThrowIfNull(problem.Caps, nameof(problem.Caps));
+        if (problem.Caps.CountryQuota is { Count: > 0 })
+            throw new NotSupportedException("Country quotas (caps.countryQuota) are not supported by the allocation engine yet.");
+        if (problem.Caps.DestinationRatio is { Count: > 0 })
+            throw new NotSupportedException("Destination ratios (caps.destinationRatio) are not supported by the allocation engine yet.");
+        if (problem.Caps.MaxCustomerShare < 0)
+            throw new ArgumentException($"MaxCustomerShare must not be negative ({problem.Caps.MaxCustomerShare}).", nameof(problem));
+    }
+
+    /// <summary>floor(share × week supply / lot): the most lots one customer may get in the week.</summary>
+    private static long ShareCapLots(decimal? maxCustomerShare, long supply, int lotSize)
+    {
+        if (maxCustomerShare is not { } share) return long.MaxValue;
+        var lots = Math.Floor(share * supply / lotSize);
+        return lots >= long.MaxValue ? long.MaxValue : (long)lots;
+    }
+
+    private static void ServeByTier(WeekLedger ledger, WeightedShare share, AllocationStrategy strategy, int[] group, int[] keys, double[] weights)
+    {
+        var book = ledger.Book;
+        var customers = ledger.Customers;
+        for (var start = 0; start < customers.Count && ledger.Pool > 0;)
+        {
+            // Customers are in canonical order, so a tier is a run; inside it, ties break by each customer's first
+            // eligible order (requested week, submission time, order id).
+            var tier = book.CustomerTier[customers[start]];
+            var count = 0;
+            for (; start + count < customers.Count && book.CustomerTier[customers[start + count]] == tier; count++)
+            {
+                group[count] = customers[start + count];
+                keys[count] = ledger.QueueKeyOf(group[count]);
+            }
+            start += count;
+            Array.Sort(keys, group, 0, count);
+
+            if (strategy != AllocationStrategy.PastSales)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    weights[i] = strategy == AllocationStrategy.ProRata ? ledger.DemandOf(group[i]) : book.CustomerWeight[group[i]];
+                }
+                share.Serve(ledger, group.AsSpan(0, count), weights.AsSpan(0, count));
+                continue;
+            }
+
+            // Turn-and-earn: customers with a purchase history share by it; newcomers share what they leave, by weight.
+            var established = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (book.CustomerPastPurchases[group[i]] > 0) keys[established++] = group[i];
+            }
+            var newcomers = established;
+            for (var i = 0; i < count; i++)
+            {
+                if (book.CustomerPastPurchases[group[i]] <= 0) keys[newcomers++] = group[i];
+            }
+            for (var i = 0; i < count; i++)
+            {
+                weights[i] = i < established ? book.CustomerPastPurchases[keys[i]] : book.CustomerWeight[keys[i]];
+            }
+            share.Serve(ledger, keys.AsSpan(0, established), weights.AsSpan(0, established));
+            share.Serve(ledger, keys.AsSpan(established, count - established), weights.AsSpan(established, count - established));
+        }
+    }
+
+    private static void ServeFirstInFirstOut(WeekLedger ledger)
+    {
+        var book = ledger.Book;
+        foreach (var order in book.FifoOrder)
+        {
+            if (ledger.Pool <= 0) return;
+            var slot = ledger.SlotOf(order);
+            if (slot >= 0) ledger.Place(book.OrderCustomer[order], slot, book.RemainingLots[order]);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using CsCheck;
+using SupplyGrains.Domain.Allocation;
+
+namespace SupplyGrains.Domain.Tests.Allocation;
+
+/// <summary>The continuous answer before rounding: what each customer deserves, in lots.</summary>
+public class ProgressiveFillingTests
+{
+    private const int Precision = 9;
+
+    [Fact]
+    public void Filling_GivesEachCustomerWeightTimesTheLevel_UpToItsDemand()
+    {
+        var filling = new ProgressiveFilling(0);
+        AddCustomer(filling, 1, long.MaxValue, (60, -1));
+        AddCustomer(filling, 2, long.MaxValue, (30, -1));
+        AddCustomer(filling, 1, long.MaxValue, (10, -1));
+
+        filling.Run(50, []);
+
+        Assert.Equal(40 / 3d, filling.Allocation(0), Precision);
+        Assert.Equal(80 / 3d, filling.Allocation(1), Precision);
+        Assert.Equal(10, filling.Allocation(2), Precision);
+    }
+
+    [Fact]
+    public void Filling_StopsACustomerAtItsCap_AndSharesTheRestByWeight()
+    {
+        var filling = new ProgressiveFilling(0);
+        AddCustomer(filling, 1, 10, (100, -1));
+        AddCustomer(filling, 1, long.MaxValue, (100, -1));
+        AddCustomer(filling, 2, long.MaxValue, (100, -1));
+
+        filling.Run(70, []);
+
+        Assert.Equal(10, filling.Allocation(0), Precision);
+        Assert.Equal(20, filling.Allocation(1), Precision);
+        Assert.Equal(40, filling.Allocation(2), Precision);
+    }
+
+    [Fact]
+    public void Filling_SharesALicenceAmongTheCustomersDrawingOnIt()
+    {
+        var filling = new ProgressiveFilling(1);
+        AddCustomer(filling, 1, long.MaxValue, (10, 0));
+        AddCustomer(filling, 1, long.MaxValue, (10, 0));
+        AddCustomer(filling, 1, long.MaxValue, (10, -1));
+
+        filling.Run(10, [3]);
+
+        Assert.Equal([1.5, 1.5, 7], [filling.Allocation(0), filling.Allocation(1), filling.Allocation(2)]);
+    }
+
+    [Fact]
+    public void Filling_MovesACustomerToItsNextOrders_WhenItsLicenceRunsOut()
+    {
+        var filling = new ProgressiveFilling(1);
+        var a = AddCustomer(filling, 1, long.MaxValue, (10, 0), (10, -1));
+        AddCustomer(filling, 1, long.MaxValue, (10, -1));
+
+        filling.Run(10, [2]);
+
+        Assert.Equal(5, filling.Allocation(a), Precision);
+        Assert.Equal(2, filling.SegmentAmount(filling.FirstSegment(a)), Precision);
+        Assert.Equal(3, filling.SegmentAmount(filling.FirstSegment(a) + 1), Precision);
+        Assert.Equal(5, filling.Allocation(1), Precision);
+    }
+
+    [Fact]
+    public void Filling_WithMoreSupplyThanDemand_GivesEveryoneWhatItCanTake()
+    {
+        var filling = new ProgressiveFilling(1);
+        AddCustomer(filling, 3, long.MaxValue, (4, -1), (6, 0));
+        AddCustomer(filling, 1, 2, (10, -1));
+        AddCustomer(filling, 1, 0, (10, -1));
+
+        filling.Run(100, [1]);
+
+        Assert.Equal([5, 2, 0], [filling.Allocation(0), filling.Allocation(1), filling.Allocation(2)]);
+    }
+
+    [Fact]
+    public void SortedSweep_AgreesWithTheEventDrivenRise_WhenEveryLicenceHasOneCustomer()
+    {
+        // Customers: weight in tenths, share cap (0: none), then segments of (demand, licence or -1). Licence i is
+        // only ever given to customer i, so the sweep applies; the events must reach the same answer.
+        var customer = Gen.Select(Gen.Int[1, 40], Gen.Int[0, 30], Gen.Select(Gen.Int[0, 15], Gen.Int[-1, 0]).Array[1, 4]);
+        Gen.Select(customer.Array[1, 12], Gen.Int[0, 20].Array[12], Gen.Int[0, 150]).Sample((customers, rooms, supply) =>
+        {
+            var sorted = new ProgressiveFilling(12);
+            var events = new ProgressiveFilling(12) { EventsOnly = true };
+            foreach (var filling in new[] { sorted, events })
+            {
+                filling.Clear();
+                for (var i = 0; i < customers.Length; i++)
+                {
+                    var (tenths, cap, segments) = customers[i];
+                    AddCustomer(filling, tenths / 10d, cap == 0 ? long.MaxValue : cap,
+                        segments.Select(s => ((long)s.Item1, s.Item2 < 0 ? -1 : i)).ToArray());
+                }
+                filling.Run(supply, rooms);
+            }
+            for (var i = 0; i < customers.Length; i++)
+            {
+                Assert.Equal(events.Allocation(i), sorted.Allocation(i), 6);
+                for (var s = sorted.FirstSegment(i); s < sorted.EndSegment(i); s++) Assert.Equal(events.SegmentAmount(s), sorted.SegmentAmount(s), 6);
+            }
+        }, iter: 2000);
+    }
+
+    private static int AddCustomer(ProgressiveFilling filling, double weight, long cap, params (long Demand, int Licence)[] segments)
+    {
+        var customer = filling.AddCustomer(weight, cap);
+        foreach (var (demand, licence) in segments) filling.AddSegment(demand, licence);
+        return customer;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using CsCheck;
+using SupplyGrains.Domain.Allocation;
+
+namespace SupplyGrains.Domain.Tests.Allocation;
+
+/// <summary>
+/// Random order books for the property tests: customers in tiers 1–3 with weights and purchase histories, orders of
+/// whole lots (some for weeks after the run, some already filled), licences often shared between customers (some
+/// unknown), an optional customer share, and 1–4 weeks of released supply in odd units.
+/// </summary>
+internal static class RandomBooks
+{
+    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    private static readonly Gen<(int Tier, decimal Weight, long PastPurchases)> Customer = Gen.Select(
+        Gen.Int[1, 3],
+        Gen.Int[1, 30].Select(tenths => tenths / 10m),
+        Gen.Frequency((1, Gen.Const(0L)), (3, Gen.Int[1, 500].Select(p => (long)p))));
+
+    private static readonly Gen<decimal?> Share = Gen.Frequency(
+        (2, Gen.Const((decimal?)null)),
+        (1, Gen.Int[5, 100].Select(percent => (decimal?)(percent / 100m))));
+
+    public static Gen<AllocationProblem> Problems(Gen<AllocationStrategy> strategy) =>
+        from lotSize in Gen.Int[1, 8]
+        from weeks in Gen.Int[1, 4]
+        from customers in Customer.Array[1, 8]
+        from licences in Gen.Int[-10, 60].Array[0, 4]
+        from orders in Gen.Select(Gen.Int[0, customers.Length - 1], Gen.Int[0, 12], Gen.Int[-licences.Length - 1, licences.Length - 1],
+            Gen.Int[-1, weeks], Gen.Int[0, 20]).Array[0, 24]
+        from released in Gen.Int[0, 150].Array[weeks]
+        from share in Share
+        from chosen in strategy
+        select new AllocationProblem(
+            Scenario.Week1,
+            Scenario.Week1.AddWeeks(weeks - 1),
+            // A week that releases nothing is left out of the dictionary, which must mean zero.
+            released.Select((units, i) => (Week: Scenario.Week1.AddWeeks(i), Units: units)).Where(x => x.Units != 0)
+                .ToDictionary(x => x.Week, x => x.Units),
+            lotSize,
+            orders.Select((o, i) => new DemandLine(
+                $"o{i:00}", $"c{o.Item1}", customers[o.Item1].Tier, customers[o.Item1].Weight, customers[o.Item1].PastPurchases,
+                Scenario.Week1.AddWeeks(o.Item4), Opening.AddMinutes(o.Item5), o.Item2 * lotSize, "DE",
+                o.Item3 >= 0 ? $"L{o.Item3}" : null)).ToList(),
+            // A negative draw leaves the licence out: a licence the run knows nothing of covers nothing.
+            licences.Select((units, i) => (Id: $"L{i}", Units: units)).Where(x => x.Units >= 0).ToDictionary(x => x.Id, x => x.Units),
+            new AllocationCaps(MaxCustomerShare: share),
+            chosen);
+
+    public static readonly Gen<AllocationProblem> FairShare = Problems(Gen.Const(AllocationStrategy.FairShare));
+
+    public static readonly Gen<AllocationProblem> AnyStrategy = Problems(Gen.Enum<AllocationStrategy>());
+
+    /// <summary>A failing book written out so it can be read and turned into a unit test.</summary>
+    public static string Describe(AllocationProblem problem)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{problem.Strategy} {problem.FromWeek}..{problem.ToWeek} lot {problem.LotSize} share {problem.Caps.MaxCustomerShare}\n");
+        text.Append("released: ").AppendJoin(", ", problem.ReleasedSupply.OrderBy(r => r.Key).Select(r => $"{r.Key}={r.Value}")).Append('\n');
+        text.Append("licences: ").AppendJoin(", ", problem.LicenseRemaining.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")).Append('\n');
+        foreach (var d in problem.Demand)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"{d.OrderId} {d.CustomerId} tier {d.Tier} w {d.Weight} past {d.PastPurchases} week {d.RequestedWeek} at {d.SubmittedAt:HH:mm} wants {d.Remaining} licence {d.LicenseId}\n");
+        }
+        return text.ToString();
+    }
+}
