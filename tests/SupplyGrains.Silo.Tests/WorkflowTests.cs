@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Domain.Allocation;
 using SupplyGrains.Domain.Orders;
 
 namespace SupplyGrains.Silo.Tests;
@@ -79,6 +80,34 @@ public class WorkflowTests(WorkflowFixture fixture)
 
         var history = await _planner.GetJson<RunSummary[]>($"/api/allocation-runs?productLine={pl}");
         Assert.Equal([second.Id, preview.Id], history.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task DiffOfTwoPreviews_ShowsWhoLostToANewOrder_AndWhy()
+    {
+        var pl = Data.Unique("pl");
+        (await _planner.PutJson($"/api/product-lines/{pl}", Data.ProductLine(lotSize: 8))).EnsureSuccessStatusCode();
+        (await _planner.PutJson($"/api/fabs/{Data.Unique("fab")}", Data.Fab(pl, 80))).EnsureSuccessStatusCode();
+        var (a, b) = (Data.Unique("cu"), Data.Unique("cu"));
+        (await _planner.PutJson($"/api/customers/{a}", Data.Customer())).EnsureSuccessStatusCode();
+        (await _planner.PutJson($"/api/customers/{b}", Data.Customer())).EnsureSuccessStatusCode();
+        var orderA = await (await _planner.PostJson("/api/orders", Data.Order(a, pl, 160))).Read<OrderView>();
+        var run = new { productLine = pl, fromWeek = "2032-W10", toWeek = "2032-W10", mode = "Preview" };
+        var first = await (await _planner.PostJson("/api/allocation-runs", run)).Read<AllocationRunView>();
+        var orderB = await (await _planner.PostJson("/api/orders", Data.Order(b, pl, 160))).Read<OrderView>();
+        var second = await (await _planner.PostJson("/api/allocation-runs", run)).Read<AllocationRunView>();
+
+        var diff = await _planner.GetJson<RunDiff>($"/api/allocation-runs/{second.Id}/diff?against={first.Id}");
+
+        Assert.Equal((80, 80, 1, 1), (diff.AllocatedBefore, diff.AllocatedAfter, diff.Gained, diff.Lost));
+        Assert.Equal([(orderA.Id, 80, 40), (orderB.Id, 0, 40)], diff.Orders.Select(o => (o.OrderId, o.Before, o.After)));
+        Assert.Equal("stopped by Supply in both; same supply: other orders' demand or the caps changed", diff.Orders[0].Why);
+        Assert.StartsWith("new in this run", diff.Orders[1].Why);
+
+        var missing = await (await _planner.GetAsync($"/api/allocation-runs/{second.Id}/diff")).Problem(400);
+        Assert.Contains("against", missing.Fields());
+        await (await _planner.GetAsync($"/api/allocation-runs/{second.Id}/diff?against=run-nope")).Problem(400);
+        await (await _planner.GetAsync($"/api/allocation-runs/run-nope/diff?against={first.Id}")).Problem(404);
     }
 
     [Fact]

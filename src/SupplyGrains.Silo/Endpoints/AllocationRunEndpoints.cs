@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Domain;
+using SupplyGrains.Domain.Allocation;
 using SupplyGrains.Silo.Security;
 
 namespace SupplyGrains.Silo.Endpoints;
@@ -19,6 +20,8 @@ public static class AllocationRunEndpoints
         api.MapGet("/{id}", Get).WithName("GetAllocationRun").WithSummary("A run; a preview whose inputs changed since reads as Stale").RequireAuthorization(Roles.ReadPolicy);
         api.MapPost("/{id}/commit", Commit).WithName("CommitAllocationRun")
             .WithSummary("Commit a preview; 409 when its inputs changed since. Committing twice does nothing twice.").RequireAuthorization(Roles.PlanPolicy);
+        api.MapGet("/{id}/diff", Diff).WithName("DiffAllocationRuns")
+            .WithSummary("Which orders gained or lost between two runs of a product line (?against=otherRunId), and why").RequireAuthorization(Roles.ReadPolicy);
         api.MapGet("/", List).WithName("ListAllocationRuns").WithSummary("The run history of a product line, newest first").RequireAuthorization(Roles.ReadPolicy);
         return app;
     }
@@ -40,6 +43,9 @@ public static class AllocationRunEndpoints
         var run = await grains.GetRunAsync(id);
         return TypedResults.Ok(await grains.GetGrain<IAllocationGrain>(run.ProductLine).Commit(id, user.Who()));
     }
+
+    private static async Task<Ok<RunDiff>> Diff(string id, string? against, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.DiffRunsAsync(id, against ?? throw new DomainValidationException("against", "is required: the id of the run to compare with")));
 
     private static async Task<Ok<IReadOnlyList<RunSummary>>> List(string productLine, IGrainFactory grains)
     {
