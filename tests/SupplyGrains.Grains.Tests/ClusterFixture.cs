@@ -19,11 +19,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public PolicyBook Policies { get; private set; } = null!;
 
+    /// <summary>The silo's SQLite file, for tests that check what is on file.</summary>
+    public string DatabasePath => Path.Combine(_directory, "grains.db");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         var builder = new InProcessTestClusterBuilder(1);
-        var path = Path.Combine(_directory, "grains.db");
+        var path = DatabasePath;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = path);

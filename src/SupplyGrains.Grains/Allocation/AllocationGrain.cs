@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Contracts.Catalog;
 using SupplyGrains.Contracts.Compliance;
@@ -25,12 +27,17 @@ public sealed class AllocationGrain(
     TimeProvider clock,
     ILogger<AllocationGrain> logger) : Grain, IAllocationGrain
 {
+    private PagedBook _book = null!;
+
     private string ProductLine => this.GetPrimaryKeyString();
 
     private AllocationState S => state.State;
 
+    private Dictionary<string, BookEntry> Book => _book.Entries;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _book = await PagedBook.LoadAsync(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name), this.GetGrainId());
         ReportBook();
         if (S.Outbox.Count == 0) return;
         try
@@ -52,11 +59,29 @@ public sealed class AllocationGrain(
 
     public async Task Upsert(BookEntry entry)
     {
-        if (S.Book.TryGetValue(entry.OrderId, out var known) && known.Revision >= entry.Revision) return;
-        S.Book[entry.OrderId] = entry;
-        if (entry.Status is OrderStatus.Rejected or OrderStatus.Cancelled) Release(entry.OrderId, entry.Status);
-        await state.WriteStateAsync();
-        ReportBook();
+        if (!Book.TryGetValue(entry.OrderId, out var known) || known.Revision < entry.Revision)
+        {
+            try
+            {
+                await _book.PutAsync(entry);
+            }
+            catch
+            {
+                // The page in memory is ahead of the one on file; start again from the file rather than trust it.
+                DeactivateOnIdle();
+                throw;
+            }
+            ReportBook();
+        }
+        // Checked even for a revision the book already has: a crash between the page write and this one must not
+        // leave a rejected order holding its confirmations.
+        var current = Book[entry.OrderId];
+        if (current.Status is OrderStatus.Rejected or OrderStatus.Cancelled && S.Confirmations.ContainsKey(entry.OrderId))
+        {
+            Release(entry.OrderId, current.Status);
+            await state.WriteStateAsync();
+            ReportBook();
+        }
         await CarryOutEffects();
     }
 
@@ -126,7 +151,7 @@ public sealed class AllocationGrain(
             : OrderConfirmations.None);
 
     public Task<IReadOnlyList<OrderSummary>> ListOrders(OrderFilter filter) =>
-        Task.FromResult<IReadOnlyList<OrderSummary>>([.. S.Book.Values
+        Task.FromResult<IReadOnlyList<OrderSummary>>([.. Book.Values
             .Where(e => filter.Matches(e.CustomerId, e.Status))
             .OrderBy(e => e.SubmittedAt).ThenBy(e => e.OrderId, StringComparer.Ordinal)
             .Select(e =>
@@ -137,7 +162,7 @@ public sealed class AllocationGrain(
             })]);
 
     public Task<IReadOnlyList<string>> OpenOrderIds(string? customerId) =>
-        Task.FromResult<IReadOnlyList<string>>([.. S.Book.Values
+        Task.FromResult<IReadOnlyList<string>>([.. Book.Values
             .Where(e => e.Status != OrderStatus.Cancelled && (customerId is null || e.CustomerId == customerId))
             .Select(e => e.OrderId)
             .Order(StringComparer.Ordinal)]);
@@ -158,7 +183,7 @@ public sealed class AllocationGrain(
             throw new DomainValidationException("productLine", $"unknown product line '{ProductLine}'");
         }
         var released = new SupplyLedger(supply.Produced, supply.Committed).ReleasedSupply(request.FromWeek, request.ToWeek);
-        var demand = S.Book.Values
+        var demand = Book.Values
             .Where(e => e.Status == OrderStatus.Approved)
             .Select(e => (Entry: e, Remaining: e.Quantity - S.AllocatedTo(e.OrderId)))
             .Where(x => x.Remaining > 0)
@@ -193,7 +218,7 @@ public sealed class AllocationGrain(
         {
             foreach (var line in week.Lines.Where(l => l.Quantity > 0))
             {
-                var licenseId = S.Book[line.OrderId].LicenseId;
+                var licenseId = Book[line.OrderId].LicenseId;
                 if (!S.Confirmations.TryGetValue(line.OrderId, out var list)) S.Confirmations[line.OrderId] = list = [];
                 list.Add(new Confirmation(week.Week, line.Quantity, run.Id, licenseId));
                 perWeek[week.Week] = perWeek.GetValueOrDefault(week.Week) + line.Quantity;
@@ -257,7 +282,7 @@ public sealed class AllocationGrain(
 
     private void ReportBook()
     {
-        var entries = S.Book.Values;
+        var entries = Book.Values;
         var approvedUnits = entries.Where(e => e.Status == OrderStatus.Approved).Sum(e => (long)e.Quantity);
         var approvedAllocated = entries.Where(e => e.Status == OrderStatus.Approved).Sum(e => (long)S.AllocatedTo(e.OrderId));
         metrics.ReportBook(ProductLine, new BookFigures(
