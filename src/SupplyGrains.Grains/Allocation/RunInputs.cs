@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using SupplyGrains.Domain.Allocation;
 
 namespace SupplyGrains.Grains.Allocation;
@@ -10,23 +8,55 @@ internal sealed record RunInputs(AllocationProblem Problem)
 {
     public string Fingerprint { get; } = FingerprintOf(Problem);
 
+    // A binary encoding straight into the hash rather than JSON: at 100k orders JSON alone took longer than the run.
+    // Canonical order everywhere, so the same inputs give the same fingerprint whatever order they arrived in.
     private static string FingerprintOf(AllocationProblem p)
     {
-        // Canonical order everywhere, so the same inputs give the same fingerprint whatever order they arrived in.
-        var canonical = new
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            From = p.FromWeek.ToString(),
-            To = p.ToWeek.ToString(),
-            p.LotSize,
-            p.Strategy,
-            Supply = p.ReleasedSupply.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}"),
-            Demand = p.Demand.OrderBy(d => d.OrderId, StringComparer.Ordinal),
-            Licenses = p.LicenseRemaining.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"),
-            p.Caps.MaxCustomerShare,
-            CountryQuota = p.Caps.CountryQuota?.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{q.Key}={q.Value}"),
-            p.Caps.DestinationRatio,
-        };
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical)));
-        return Convert.ToHexStringLower(hash)[..16];
+            w.Write(p.FromWeek.ToString());
+            w.Write(p.ToWeek.ToString());
+            w.Write(p.LotSize);
+            w.Write((int)p.Strategy);
+            foreach (var (week, units) in p.ReleasedSupply.OrderBy(s => s.Key))
+            {
+                w.Write(week.ToString());
+                w.Write(units);
+            }
+            w.Write(p.Demand.Count);
+            foreach (var d in p.Demand.OrderBy(d => d.OrderId, StringComparer.Ordinal))
+            {
+                w.Write(d.OrderId);
+                w.Write(d.CustomerId);
+                w.Write(d.Tier);
+                w.Write(d.Weight);
+                w.Write(d.PastPurchases);
+                w.Write(d.RequestedWeek.ToString());
+                w.Write(d.SubmittedAt.UtcTicks);
+                w.Write(d.Remaining);
+                w.Write(d.Destination);
+                w.Write(d.LicenseId ?? "");
+                w.Write((int)d.ConfirmationClass);
+            }
+            foreach (var (license, remaining) in p.LicenseRemaining.OrderBy(l => l.Key, StringComparer.Ordinal))
+            {
+                w.Write(license);
+                w.Write(remaining);
+            }
+            w.Write(p.Caps.MaxCustomerShare?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            foreach (var (country, quota) in (p.Caps.CountryQuota ?? new Dictionary<string, int>()).OrderBy(q => q.Key, StringComparer.Ordinal))
+            {
+                w.Write(country);
+                w.Write(quota);
+            }
+            foreach (var ratio in p.Caps.DestinationRatio ?? [])
+            {
+                w.Write(ratio.Destination);
+                w.Write(ratio.RelativeTo);
+                w.Write(ratio.MaxRatio);
+            }
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..16];
     }
 }
