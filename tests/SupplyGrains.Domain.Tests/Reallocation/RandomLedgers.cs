@@ -19,18 +19,27 @@ internal static class RandomLedgers
     private static readonly Gen<(int Week, int Lots, int Run, int Licence)> Confirmation =
         Gen.Select(Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[0, 1], Gen.Int[-1, 1]);
 
-    private static readonly Gen<(int Customer, ConfirmationClass Class, (int Week, int Lots, int Run, int Licence)[] Confirmations, int Unconfirmed, int Requested, int Licence)> Order =
-        Gen.Select(Gen.Int[0, 4], Gen.Enum<ConfirmationClass>(), Confirmation.Array[0, 3],
-            Gen.Frequency((2, Gen.Const(0)), (1, Gen.Int[1, 6])), Gen.Int[-1, 6], Gen.Int[-1, 2]);
+    private static Gen<(int Customer, ConfirmationClass Class, (int Week, int Lots, int Run, int Licence)[] Confirmations, int Unconfirmed, int Requested, int Licence)> Order(
+        Gen<ConfirmationClass> confirmationClass, Gen<int> unconfirmedLots) =>
+        Gen.Select(Gen.Int[0, 4], confirmationClass, Confirmation.Array[0, 3], unconfirmedLots, Gen.Int[-1, 6], Gen.Int[-1, 2]);
 
+    /// <summary>Every class alike; a third of the orders still want units.</summary>
     public static readonly Gen<ReallocationProblem> Problems =
+        Ledgers(Gen.Enum<ConfirmationClass>(), Gen.Frequency((2, Gen.Const(0)), (1, Gen.Int[1, 6])));
+
+    /// <summary>Mostly Win orders that still want units, so that Win takes room, reservations shrink and weeks after the run bind.</summary>
+    public static readonly Gen<ReallocationProblem> WinHeavy = Ledgers(
+        Gen.Frequency((4, Gen.Const(ConfirmationClass.Win)), (1, Gen.Enum<ConfirmationClass>())),
+        Gen.Frequency((1, Gen.Const(0)), (3, Gen.Int[1, 6])));
+
+    private static Gen<ReallocationProblem> Ledgers(Gen<ConfirmationClass> confirmationClass, Gen<int> unconfirmedLots) =>
         from lot in Gen.Int[1, 4]
         from weekCount in Gen.Int[1, 6]
         from first in Gen.Int[0, weekCount - 1]
         from last in Gen.Int[first, weekCount]
         from customers in Customer.Array[1, 5]
         from produced in Gen.Int[0, 40].Array[weekCount]
-        from orders in Order.Array[0, 12]
+        from orders in Order(confirmationClass, unconfirmedLots).Array[0, 12]
         from licences in Gen.Int[0, 25].Array[2]
         select new ReallocationProblem(
             Ledger.Week(first),

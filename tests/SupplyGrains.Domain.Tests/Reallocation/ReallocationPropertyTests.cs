@@ -14,6 +14,11 @@ public class ReallocationPropertyTests
             iter: Iterations, print: RandomLedgers.Describe);
 
     [Fact]
+    public void Plan_KeepsEveryReallocationRule_OnLedgersFullOfWinDemand() =>
+        RandomLedgers.WinHeavy.Sample(problem => ReallocationInvariants.Hold(problem, ReallocationPlanner.Plan(problem)),
+            iter: Iterations, print: RandomLedgers.Describe);
+
+    [Fact]
     public void Plan_TakesNothingBack_WhenNothingIsOverCommitted() =>
         RandomLedgers.Balanced.Sample(problem =>
         {
@@ -28,7 +33,7 @@ public class ReallocationPropertyTests
 
     [Fact]
     public void Plan_DoesNotDependOnTheOrderItsInputArrivesIn() =>
-        Gen.Select(RandomLedgers.Problems, Gen.Int).Sample((problem, seed) =>
+        Gen.Select(Gen.OneOf(RandomLedgers.Problems, RandomLedgers.WinHeavy), Gen.Int).Sample((problem, seed) =>
         {
             var random = new Random(seed);
             var orders = problem.Orders.Select(o =>
