@@ -25,9 +25,9 @@ public sealed class Given(IClusterClient client)
     }
 
     /// <summary>A fab that gives <paramref name="productLine"/> exactly <paramref name="unitsPerWeek"/> units a week from <see cref="Week"/> on.</summary>
-    public async Task<string> Supply(string productLine, int unitsPerWeek, int weeks = 4)
+    public async Task<string> Supply(string productLine, int unitsPerWeek, int weeks = 4, string? fabId = null)
     {
-        var id = ClusterFixture.Unique("fab");
+        var id = fabId ?? ClusterFixture.Unique("fab");
         var load = new ProductLoad(productLine, 1, unitsPerWeek, Week, Week.AddWeeks(weeks - 1), 1, 1m, 1m, Week, 0, 0);
         await client.GetGrain<IFabGrain>(id).Define(new FabDefinition("Test fab", "TW", 1_000_000, [load]));
         return id;
@@ -49,10 +49,10 @@ public sealed class Given(IClusterClient client)
     }
 
     public async Task<OrderView> Order(string customerId, string productLine, int quantity, string shipTo = "US",
-        UseCase useCase = UseCase.Training, EndUser? endUser = null, IsoWeek? week = null)
+        UseCase useCase = UseCase.Training, EndUser? endUser = null, IsoWeek? week = null, ConfirmationClass? confirmationClass = null)
     {
         var id = ClusterFixture.Unique("o");
         return await client.GetGrain<IOrderGrain>(id).Submit(
-            new OrderRequest(customerId, productLine, quantity, week ?? Week, useCase, shipTo, endUser), "tests");
+            new OrderRequest(customerId, productLine, quantity, week ?? Week, useCase, shipTo, endUser, confirmationClass), "tests");
     }
 }

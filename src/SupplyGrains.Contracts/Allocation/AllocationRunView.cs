@@ -1,9 +1,13 @@
 using SupplyGrains.Domain;
 using SupplyGrains.Domain.Allocation;
+using SupplyGrains.Domain.Allocation.Reallocation;
 
 namespace SupplyGrains.Contracts.Allocation;
 
-/// <summary>A run as its record keeps it: what was asked, on which inputs (fingerprint), and what each order and week got.</summary>
+/// <summary>
+/// A run as its record keeps it: what was asked, on which inputs (fingerprint), and what each order and week got;
+/// after a supply cut, also the re-allocation that came first (confirmations taken back and why, Win reservations).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.AllocationRunView")]
 public sealed record AllocationRunView(
     [property: Id(0)] string Id,
@@ -20,7 +24,8 @@ public sealed record AllocationRunView(
     [property: Id(11)] IReadOnlyList<OrderAllocation> Orders,
     [property: Id(12)] string CreatedBy,
     [property: Id(13)] DateTimeOffset? CommittedAt = null,
-    [property: Id(14)] string? CommittedBy = null)
+    [property: Id(14)] string? CommittedBy = null,
+    [property: Id(15)] ReallocationPlan? Reallocation = null)
 {
     public RunSummary Summary => new(Id, Strategy, Mode, Status, CreatedAt, FromWeek, ToWeek,
         Weeks.Sum(w => w.Allocated), Orders.Count, CommittedAt);

@@ -9,8 +9,8 @@ using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Contracts.Supply;
 using SupplyGrains.Domain;
 using SupplyGrains.Domain.Allocation;
+using SupplyGrains.Domain.Allocation.Reallocation;
 using SupplyGrains.Domain.Orders;
-using SupplyGrains.Domain.Supply;
 using SupplyGrains.Grains.Telemetry;
 
 namespace SupplyGrains.Grains.Allocation;
@@ -109,7 +109,7 @@ public sealed class AllocationGrain(
 
         var now = clock.GetUtcNow();
         var run = new AllocationRunView(runId, ProductLine, request.Strategy, request.Mode, RunStatus.Preview, inputs.Fingerprint, now,
-            request.FromWeek, request.ToWeek, request.Caps ?? AllocationCaps.None, outcome.Weeks, outcome.Orders, by);
+            request.FromWeek, request.ToWeek, request.Caps ?? AllocationCaps.None, outcome.Weeks, outcome.Orders, by, Reallocation: inputs.Reallocation);
         if (request.Mode == RunMode.Commit)
         {
             run = await ApplyCommit(run with { Status = RunStatus.Committed, CommittedAt = now, CommittedBy = by });
@@ -182,19 +182,10 @@ public sealed class AllocationGrain(
         {
             throw new DomainValidationException("productLine", $"unknown product line '{ProductLine}'");
         }
-        var released = new SupplyLedger(supply.Produced, supply.Committed).ReleasedSupply(request.FromWeek, request.ToWeek);
-        var demand = Book.Values
-            .Where(e => e.Status == OrderStatus.Approved)
-            .Select(e => (Entry: e, Remaining: e.Quantity - S.AllocatedTo(e.OrderId)))
-            .Where(x => x.Remaining > 0)
-            .Select(x => new DemandLine(x.Entry.OrderId, x.Entry.CustomerId, x.Entry.Tier, x.Entry.Weight, x.Entry.PastPurchases,
-                x.Entry.RequestedWeek, x.Entry.SubmittedAt, x.Remaining, x.Entry.Destination, x.Entry.LicenseId, x.Entry.ConfirmationClass))
-            .ToList();
         var licenses = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var licenseId in demand.Select(d => d.LicenseId).OfType<string>().Distinct())
+        foreach (var licenseId in RunPreparation.Licenses(Book, S.Confirmations))
             licenses[licenseId] = await RemainingOn(licenseId);
-        return new RunInputs(new AllocationProblem(request.FromWeek, request.ToWeek, released, supply.LotSize, demand, licenses,
-            request.Caps ?? AllocationCaps.None, request.Strategy));
+        return RunPreparation.Prepare(request, Book, S.Confirmations, supply.Produced, supply.Committed, supply.LotSize, licenses);
     }
 
     private async Task<int> RemainingOn(string licenseId)
@@ -209,23 +200,43 @@ public sealed class AllocationGrain(
         }
     }
 
-    /// <summary>Records the confirmations and the effects owed in one write of this grain's state, then carries the effects out.</summary>
+    /// <summary>
+    /// Records the confirmations and the effects owed in one write of this grain's state, then carries the effects out.
+    /// A re-allocation's takebacks go first (supply released, licences returned), then its Win reservations and the
+    /// run's own lines are confirmed (supply committed, licences drawn).
+    /// </summary>
     private async Task<AllocationRunView> ApplyCommit(AllocationRunView run)
     {
+        var released = new Dictionary<IsoWeek, int>();
+        var returned = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in run.Reallocation?.Takebacks ?? [])
+        {
+            TakeBack(t);
+            released[t.Week] = released.GetValueOrDefault(t.Week) + t.Quantity;
+            if (t.LicenseId is not null) returned[t.LicenseId] = returned.GetValueOrDefault(t.LicenseId) + t.Quantity;
+        }
+
         var perWeek = new Dictionary<IsoWeek, int>();
         var perLicense = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Confirm(string orderId, IsoWeek week, int quantity, string? licenseId)
+        {
+            if (!S.Confirmations.TryGetValue(orderId, out var list)) S.Confirmations[orderId] = list = [];
+            list.Add(new Confirmation(week, quantity, run.Id, licenseId));
+            perWeek[week] = perWeek.GetValueOrDefault(week) + quantity;
+            if (licenseId is not null) perLicense[licenseId] = perLicense.GetValueOrDefault(licenseId) + quantity;
+        }
+        foreach (var r in (run.Reallocation?.Reservations ?? []).Where(r => r.Reserved > 0))
+            Confirm(r.OrderId, r.Week, r.Reserved, r.LicenseId);
         foreach (var week in run.Weeks)
         {
             foreach (var line in week.Lines.Where(l => l.Quantity > 0))
-            {
-                var licenseId = Book[line.OrderId].LicenseId;
-                if (!S.Confirmations.TryGetValue(line.OrderId, out var list)) S.Confirmations[line.OrderId] = list = [];
-                list.Add(new Confirmation(week.Week, line.Quantity, run.Id, licenseId));
-                perWeek[week.Week] = perWeek.GetValueOrDefault(week.Week) + line.Quantity;
-                if (licenseId is not null) perLicense[licenseId] = perLicense.GetValueOrDefault(licenseId) + line.Quantity;
-            }
+                Confirm(line.OrderId, week.Week, line.Quantity, Book[line.OrderId].LicenseId);
         }
+
         S.Outbox.Add(new PendingEffect(PendingEffectKind.SaveRun, run.Id, [], Run: run));
+        if (released.Count > 0) S.Outbox.Add(new PendingEffect(PendingEffectKind.ReleaseSupply, run.Id, Weekly(released)));
+        foreach (var (licenseId, units) in returned)
+            S.Outbox.Add(new PendingEffect(PendingEffectKind.ReturnLicense, run.Id, [new WeeklyUnits(run.FromWeek, units)], licenseId));
         S.Outbox.Add(new PendingEffect(PendingEffectKind.CommitSupply, run.Id, Weekly(perWeek)));
         foreach (var (licenseId, units) in perLicense)
             S.Outbox.Add(new PendingEffect(PendingEffectKind.DrawLicense, run.Id, [new WeeklyUnits(run.FromWeek, units)], licenseId));
@@ -235,6 +246,26 @@ public sealed class AllocationGrain(
         ReportBook();
         await CarryOutEffects();
         return run;
+    }
+
+    /// <summary>Takes a re-allocation's units back from the confirmation it names (order, week, run and licence).</summary>
+    private void TakeBack(Takeback takeback)
+    {
+        var list = S.Confirmations[takeback.OrderId];
+        var left = takeback.Quantity;
+        for (var i = list.Count - 1; i >= 0 && left > 0; i--)
+        {
+            var c = list[i];
+            if (c.Week != takeback.Week || c.RunId != takeback.RunId || c.LicenseId != takeback.LicenseId) continue;
+            var taken = Math.Min(left, c.Quantity);
+            left -= taken;
+            if (taken == c.Quantity) list.RemoveAt(i);
+            else list[i] = c with { Quantity = c.Quantity - taken };
+        }
+        if (left > 0)
+            throw new InvalidOperationException($"Takeback of {takeback.Quantity} from order {takeback.OrderId}, week {takeback.Week}, run {takeback.RunId} exceeds its confirmations.");
+        if (list.Count == 0) S.Confirmations.Remove(takeback.OrderId);
+        logger.LogInformation("Allocation {ProductLine}: took {Units} back from order {OrderId} ({Reason})", ProductLine, takeback.Quantity, takeback.OrderId, takeback.Reason);
     }
 
     /// <summary>Gives a rejected or cancelled order's confirmations back to supply and to their licences.</summary>

@@ -1,16 +1,20 @@
 using System.Security.Cryptography;
 using SupplyGrains.Domain.Allocation;
+using SupplyGrains.Domain.Allocation.Reallocation;
 
 namespace SupplyGrains.Grains.Allocation;
 
-/// <summary>The exact inputs of a run, and their fingerprint: a preview may be committed only while it is unchanged.</summary>
-internal sealed record RunInputs(AllocationProblem Problem)
+/// <summary>
+/// The exact inputs of a run — the engine's problem and, when supply dropped, the re-allocation plan that comes before
+/// it — and their fingerprint: a preview may be committed only while it is unchanged.
+/// </summary>
+internal sealed record RunInputs(AllocationProblem Problem, ReallocationPlan? Reallocation)
 {
-    public string Fingerprint { get; } = FingerprintOf(Problem);
+    public string Fingerprint { get; } = FingerprintOf(Problem, Reallocation);
 
     // A binary encoding straight into the hash rather than JSON: at 100k orders JSON alone took longer than the run.
     // Canonical order everywhere, so the same inputs give the same fingerprint whatever order they arrived in.
-    private static string FingerprintOf(AllocationProblem p)
+    private static string FingerprintOf(AllocationProblem p, ReallocationPlan? plan)
     {
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -55,6 +59,20 @@ internal sealed record RunInputs(AllocationProblem Problem)
                 w.Write(ratio.Destination);
                 w.Write(ratio.RelativeTo);
                 w.Write(ratio.MaxRatio);
+            }
+            // The plan is derived from the confirmations held, which the problem above reflects only in sum.
+            foreach (var t in plan?.Takebacks ?? [])
+            {
+                w.Write(t.OrderId);
+                w.Write(t.Week.ToString());
+                w.Write(t.RunId);
+                w.Write(t.Quantity);
+            }
+            foreach (var r in plan?.Reservations ?? [])
+            {
+                w.Write(r.OrderId);
+                w.Write(r.Week.ToString());
+                w.Write(r.Reserved);
             }
         }
         return Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..16];

@@ -1,0 +1,79 @@
+using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Allocation;
+using SupplyGrains.Domain.Allocation.Reallocation;
+using SupplyGrains.Domain.Orders;
+using SupplyGrains.Domain.Supply;
+
+namespace SupplyGrains.Grains.Allocation;
+
+/// <summary>
+/// Turns the allocation grain's book and confirmations plus the product line's supply into a run's inputs: first the
+/// re-allocation plan (what a supply cut takes back, what Win orders get set aside), then the engine's problem on the
+/// supply and demand that plan leaves.
+/// </summary>
+internal static class RunPreparation
+{
+    public static RunInputs Prepare(
+        AllocationRunRequest request,
+        IReadOnlyDictionary<string, BookEntry> book,
+        IReadOnlyDictionary<string, List<Confirmation>> confirmations,
+        IReadOnlyDictionary<IsoWeek, int> produced,
+        IReadOnlyDictionary<IsoWeek, int> committed,
+        int lotSize,
+        IReadOnlyDictionary<string, int> licenseRemaining)
+    {
+        var plan = ReallocationPlanner.Plan(new ReallocationProblem(request.FromWeek, request.ToWeek, lotSize, produced,
+            Holdings(book, confirmations), licenseRemaining));
+
+        // The plan's takebacks and reservations move committed supply, licence room and what each order still wants.
+        var committedAfter = committed.ToDictionary();
+        var licensesAfter = licenseRemaining.ToDictionary();
+        var wantsMore = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in plan.Takebacks)
+        {
+            committedAfter[t.Week] = committedAfter.GetValueOrDefault(t.Week) - t.Quantity;
+            if (t.LicenseId is not null) licensesAfter[t.LicenseId] = licensesAfter.GetValueOrDefault(t.LicenseId) + t.Quantity;
+            wantsMore[t.OrderId] = wantsMore.GetValueOrDefault(t.OrderId) + t.Quantity;
+        }
+        foreach (var r in plan.Reservations.Where(r => r.Reserved > 0))
+        {
+            committedAfter[r.Week] = committedAfter.GetValueOrDefault(r.Week) + r.Reserved;
+            if (r.LicenseId is not null) licensesAfter[r.LicenseId] = licensesAfter.GetValueOrDefault(r.LicenseId) - r.Reserved;
+            wantsMore[r.OrderId] = wantsMore.GetValueOrDefault(r.OrderId) - r.Reserved;
+        }
+
+        var excluded = plan.ExcludedFromAllocation.ToHashSet(StringComparer.Ordinal);
+        var demand = book.Values
+            .Where(e => e.Status == OrderStatus.Approved && !excluded.Contains(e.OrderId))
+            .Select(e => (Entry: e, Remaining: e.Quantity - Confirmed(confirmations, e.OrderId) + wantsMore.GetValueOrDefault(e.OrderId)))
+            .Where(x => x.Remaining > 0)
+            .Select(x => new DemandLine(x.Entry.OrderId, x.Entry.CustomerId, x.Entry.Tier, x.Entry.Weight, x.Entry.PastPurchases,
+                x.Entry.RequestedWeek, x.Entry.SubmittedAt, x.Remaining, x.Entry.Destination, x.Entry.LicenseId, x.Entry.ConfirmationClass))
+            .ToList();
+        var released = new SupplyLedger(produced, committedAfter).ReleasedSupply(request.FromWeek, request.ToWeek);
+        var licenses = demand.Select(d => d.LicenseId).OfType<string>().Distinct().ToDictionary(l => l, l => licensesAfter.GetValueOrDefault(l));
+        var problem = new AllocationProblem(request.FromWeek, request.ToWeek, released, lotSize, demand, licenses,
+            request.Caps ?? AllocationCaps.None, request.Strategy);
+        return new RunInputs(problem, plan.IsReallocation || plan.Reservations.Count > 0 ? plan : null);
+    }
+
+    /// <summary>The licences a run may draw on: those of approved orders and of orders holding confirmations.</summary>
+    public static IEnumerable<string> Licenses(IReadOnlyDictionary<string, BookEntry> book, IReadOnlyDictionary<string, List<Confirmation>> confirmations) =>
+        book.Values.Where(e => e.Status == OrderStatus.Approved || confirmations.ContainsKey(e.OrderId))
+            .Select(e => e.LicenseId).OfType<string>().Distinct(StringComparer.Ordinal);
+
+    // Every order holding confirmations, whatever its status (the committed supply counts them all), and approved
+    // orders that still want units (a Win order's unconfirmed demand is required in a re-allocation).
+    private static List<OrderHolding> Holdings(IReadOnlyDictionary<string, BookEntry> book, IReadOnlyDictionary<string, List<Confirmation>> confirmations) =>
+        [.. book.Values
+            .Select(e => (Entry: e, Held: confirmations.GetValueOrDefault(e.OrderId) ?? []))
+            .Select(x => (x.Entry, x.Held, Unconfirmed: x.Entry.Status == OrderStatus.Approved ? x.Entry.Quantity - x.Held.Sum(c => c.Quantity) : 0))
+            .Where(x => x.Held.Count > 0 || (x.Unconfirmed > 0 && x.Entry.ConfirmationClass == ConfirmationClass.Win))
+            .Select(x => new OrderHolding(x.Entry.OrderId, x.Entry.CustomerId, x.Entry.Tier, x.Entry.Weight, x.Entry.ConfirmationClass,
+                x.Held, x.Entry.RequestedWeek, Math.Max(0, x.Unconfirmed), x.Entry.LicenseId))];
+
+    private static int Confirmed(IReadOnlyDictionary<string, List<Confirmation>> confirmations, string orderId) =>
+        confirmations.TryGetValue(orderId, out var list) ? list.Sum(c => c.Quantity) : 0;
+}
