@@ -182,9 +182,9 @@ public sealed class AllocationGrain(
         {
             throw new DomainValidationException("productLine", $"unknown product line '{ProductLine}'");
         }
-        var licenses = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var licenseId in RunPreparation.Licenses(Book, S.Confirmations))
-            licenses[licenseId] = await RemainingOn(licenseId);
+        var licenseIds = RunPreparation.Licenses(Book, S.Confirmations).ToList();
+        var remaining = await Task.WhenAll(licenseIds.Select(RemainingOn)); // licence grains answer side by side
+        var licenses = licenseIds.Zip(remaining).ToDictionary(l => l.First, l => l.Second, StringComparer.Ordinal);
         return RunPreparation.Prepare(request, Book, S.Confirmations, supply.Produced, supply.Committed, supply.LotSize, licenses);
     }
 
