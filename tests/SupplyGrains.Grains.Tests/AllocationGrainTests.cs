@@ -188,4 +188,25 @@ public class AllocationGrainTests(ClusterFixture fixture)
         count.Parameters.AddWithValue("$grain", Allocation(pl).GetGrainId().ToString());
         Assert.Equal(3L, await count.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task RunRecord_ReadAfterDeactivation_HasEveryLineAndOrderAsRun()
+    {
+        var pl = await _given.ProductLine();
+        await _given.Supply(pl, 80);
+        var customer = await _given.Customer();
+        await _given.Order(customer, pl, 80);
+        await _given.Order(customer, pl, 16, week: Given.Week.AddWeeks(1));
+        await _given.Order(await _given.Customer(), pl, 160);
+        var run = await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Preview, weeks: 2), "planner");
+
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var stored = await fixture.Client.GetRunAsync(run.Id);
+
+        Assert.Equal(run.Weeks.Select(w => (w.Week, w.Supply, w.Allocated, w.CarriedOut)), stored.Weeks.Select(w => (w.Week, w.Supply, w.Allocated, w.CarriedOut)));
+        Assert.Equal(run.Weeks.SelectMany(w => w.Lines), stored.Weeks.SelectMany(w => w.Lines));
+        Assert.Equal(run.Orders, stored.Orders);
+        Assert.Equal((run.InputFingerprint, run.CreatedBy, run.Caps), (stored.InputFingerprint, stored.CreatedBy, stored.Caps));
+        Assert.Equal(5, stored.Weeks.Sum(w => w.Lines.Count)); // two orders eligible in week 1, all three in week 2
+    }
 }

@@ -111,6 +111,29 @@ public class WorkflowTests(WorkflowFixture fixture)
     }
 
     [Fact]
+    public async Task RunSummary_LeavesOutLinesAndOrders_KeepsTheTotals()
+    {
+        var pl = Data.Unique("pl");
+        (await _planner.PutJson($"/api/product-lines/{pl}", Data.ProductLine(lotSize: 8))).EnsureSuccessStatusCode();
+        (await _planner.PutJson($"/api/fabs/{Data.Unique("fab")}", Data.Fab(pl, 80))).EnsureSuccessStatusCode();
+        var customer = Data.Unique("cu");
+        (await _planner.PutJson($"/api/customers/{customer}", Data.Customer())).EnsureSuccessStatusCode();
+        (await _planner.PostJson("/api/orders", Data.Order(customer, pl, 160))).EnsureSuccessStatusCode();
+        var run = new { productLine = pl, fromWeek = "2032-W10", toWeek = "2032-W11", mode = "Preview" };
+
+        var summary = await (await _planner.PostJson("/api/allocation-runs?detail=summary", run)).Read<AllocationRunView>();
+        var full = await _planner.GetJson<AllocationRunView>($"/api/allocation-runs/{summary.Id}");
+
+        Assert.Equal([80, 80], summary.Weeks.Select(w => w.Allocated));
+        Assert.All(summary.Weeks, w => Assert.Empty(w.Lines));
+        Assert.Empty(summary.Orders);
+        Assert.Equal(2, full.Weeks.Sum(w => w.Lines.Count));
+        Assert.Single(full.Orders);
+        var bad = await (await _planner.GetAsync($"/api/allocation-runs/{summary.Id}?detail=everything")).Problem(400);
+        Assert.Contains("detail", bad.Fields());
+    }
+
+    [Fact]
     public async Task OrderWithIdempotencyKey_RetriedReturnsTheSameOrder()
     {
         var pl = Data.Unique("pl");

@@ -6,12 +6,22 @@ namespace SupplyGrains.Grains.Allocation;
 public sealed class AllocationRunGrain(
     [PersistentState("run", GrainStorage.Name)] IPersistentState<AllocationRunRecord> state) : Grain, IAllocationRunGrain
 {
-    public async Task Save(AllocationRunView run)
+    // The run as callers see it, rebuilt from the stored columns once per activation.
+    private AllocationRunView? _run;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Run == run) return;
-        state.State.Run = run;
-        await state.WriteStateAsync();
+        _run = state.State.ToView();
+        return Task.CompletedTask;
     }
 
-    public Task<AllocationRunView?> Find() => Task.FromResult(state.State.Run);
+    public async Task Save(AllocationRunView run)
+    {
+        if (_run == run) return;
+        state.State = AllocationRunRecord.From(run);
+        await state.WriteStateAsync();
+        _run = run;
+    }
+
+    public Task<AllocationRunView?> Find() => Task.FromResult(_run);
 }

@@ -15,9 +15,9 @@ public static class AllocationRunEndpoints
     {
         var api = app.MapGroup("/api/allocation-runs").WithTags("Allocation runs");
         api.MapPost("/", Run).WithName("RunAllocation")
-            .WithSummary("Run an allocation (Preview or Commit). With an Idempotency-Key header a retry returns the same run.")
+            .WithSummary("Run an allocation (Preview or Commit). With an Idempotency-Key header a retry returns the same run. ?detail=summary leaves out the lines and orders.")
             .RequireAuthorization(Roles.PlanPolicy);
-        api.MapGet("/{id}", Get).WithName("GetAllocationRun").WithSummary("A run; a preview whose inputs changed since reads as Stale").RequireAuthorization(Roles.ReadPolicy);
+        api.MapGet("/{id}", Get).WithName("GetAllocationRun").WithSummary("A run; a preview whose inputs changed since reads as Stale. ?detail=summary leaves out the lines and orders.").RequireAuthorization(Roles.ReadPolicy);
         api.MapPost("/{id}/commit", Commit).WithName("CommitAllocationRun")
             .WithSummary("Commit a preview; 409 when its inputs changed since. Committing twice does nothing twice.").RequireAuthorization(Roles.PlanPolicy);
         api.MapGet("/{id}/diff", Diff).WithName("DiffAllocationRuns")
@@ -27,16 +27,33 @@ public static class AllocationRunEndpoints
     }
 
     private static async Task<Created<AllocationRunView>> Run(
-        AllocationRunRequest body, ClaimsPrincipal user, IGrainFactory grains, [FromHeader(Name = NewId.IdempotencyHeader)] string? idempotencyKey)
+        AllocationRunRequest body, ClaimsPrincipal user, IGrainFactory grains, [FromHeader(Name = NewId.IdempotencyHeader)] string? idempotencyKey,
+        string? detail)
     {
         EntityId.Require(body.ProductLine, "productLine");
+        var summary = IsSummary(detail);
         var id = NewId.For("run", user.Who(), idempotencyKey);
         var run = await grains.GetGrain<IAllocationGrain>(body.ProductLine).Run(id, body, user.Who());
-        return TypedResults.Created($"/api/allocation-runs/{run.Id}", run);
+        return TypedResults.Created($"/api/allocation-runs/{run.Id}", summary ? Summarized(run) : run);
     }
 
-    private static async Task<Ok<AllocationRunView>> Get(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetRunAsync(id));
+    private static async Task<Ok<AllocationRunView>> Get(string id, IGrainFactory grains, string? detail)
+    {
+        var summary = IsSummary(detail);
+        var run = await grains.GetRunAsync(id);
+        return TypedResults.Ok(summary ? Summarized(run) : run);
+    }
+
+    // A run of 100k orders lists about a million lines; a caller that wants the totals should not have to read them.
+    private static bool IsSummary(string? detail) => detail switch
+    {
+        null or "full" => false,
+        "summary" => true,
+        _ => throw new DomainValidationException("detail", "must be 'full' (the default) or 'summary'"),
+    };
+
+    private static AllocationRunView Summarized(AllocationRunView run) =>
+        run with { Weeks = [.. run.Weeks.Select(w => w with { Lines = [] })], Orders = [] };
 
     private static async Task<Ok<AllocationRunView>> Commit(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
