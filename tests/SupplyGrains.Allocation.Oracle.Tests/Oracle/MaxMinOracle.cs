@@ -34,6 +34,10 @@ public static class MaxMinOracle
     private const double DualTolerance = 1e-9;
     private const double LevelTolerance = 1e-9;
 
+    // Holding t at t*(1 − 1e-9) lets every other customer give back a hair, which a candidate may pick up: "cannot
+    // rise" therefore means "cannot rise by more than a ten-millionth of its level", far below any lot.
+    private const double CandidateTolerance = 1e-7;
+
     public static FairShares Share(SharingProblem problem, FreezeRule rule = FreezeRule.Duals)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -134,7 +138,7 @@ public static class MaxMinOracle
             var own = byCustomer[c];
             foreach (var r in own) objective.SetCoefficient(y[r], 1);
             Solve(solver, ref programs);
-            if (objective.Value() <= weights[c] * t + LevelTolerance * Math.Max(1, weights[c] * t)) stuck.Add(c);
+            if (objective.Value() <= weights[c] * t + CandidateTolerance * Math.Max(1, weights[c] * t)) stuck.Add(c);
             foreach (var r in own) objective.SetCoefficient(y[r], 0);
         }
         objective.SetCoefficient(level, 1);
