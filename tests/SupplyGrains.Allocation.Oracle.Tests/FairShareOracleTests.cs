@@ -3,7 +3,11 @@ using SupplyGrains.Domain.Allocation;
 
 namespace SupplyGrains.Allocation.Oracle.Tests;
 
-/// <summary>FairShare against the LP oracle on random books: per week and tier, every customer within one lot of the exact answer.</summary>
+/// <summary>
+/// FairShare against the LP oracle on random books: per week and tier, every customer within one lot of the exact
+/// answer. Each customer's orders share one licence (or none), while several customers share each licence: where a
+/// customer can be served more than one way the engine is not max-min (see <see cref="SharedLicenceRoutingTests"/>).
+/// </summary>
 public class FairShareOracleTests
 {
     // A few hundred books keep the project at a few seconds on two shared cores; a failure prints the seed.
