@@ -15,7 +15,8 @@ public class SharedLicenceRoutingTests
     private const string Finding =
         "Engine finding, not fixed in src/: FairShare spends a shared licence in the customer's queue order even when the customer "
         + "could be served another way, so a customer that has only that licence falls below its max-min share "
-        + "(random seed 5kR01EofVzP1). Enable when the engine routes around shared licences.";
+        + "(the random test's seed 5kR01EofVzP1: c1, whose only licence is L0, gets 0 lots where the LP gives 3; "
+        + "reproduce with seed: \"5kR01EofVzP1\" in Sample). Enable when the engine routes around shared licences.";
 
     [Fact(Skip = Finding)]
     public void FairShare_LeavesASharedLicenceToTheCustomerThatHasNoOtherRoute()
