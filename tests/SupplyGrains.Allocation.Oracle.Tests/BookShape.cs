@@ -1,0 +1,8 @@
+namespace SupplyGrains.Allocation.Oracle.Tests;
+
+/// <summary>What kind of random book <see cref="OracleBooks"/> draws.</summary>
+/// <param name="OneRoutePerCustomer">All of a customer's orders go under one licence (or none), so a customer can be served one way only.</param>
+/// <param name="Tiers">Customers spread over tiers 1–3 rather than all in tier 1.</param>
+/// <param name="CountryQuotas">Some destinations get a quota over the run.</param>
+/// <param name="DestinationRatio">CN may get at most r × what US gets in each week.</param>
+internal sealed record BookShape(bool OneRoutePerCustomer, bool Tiers = true, bool CountryQuotas = false, bool DestinationRatio = false);

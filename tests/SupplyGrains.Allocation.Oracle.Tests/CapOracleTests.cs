@@ -1,0 +1,30 @@
+using CsCheck;
+using SupplyGrains.Domain.Allocation;
+
+namespace SupplyGrains.Allocation.Oracle.Tests;
+
+/// <summary>
+/// FairShare against the oracle with the caps that couple customers through their destination. The engine does not
+/// apply either yet (it throws <see cref="NotSupportedException"/>); the checks themselves are proven on hand-written
+/// outcomes in <see cref="EngineReplayTests"/>.
+/// </summary>
+public class CapOracleTests
+{
+    private const string AwaitingEngine = "needs quota/ratio in engine: enable after merge";
+
+    [Fact(Skip = AwaitingEngine)]
+    public void FairShare_MatchesTheLpOracleWithinOneLot_WithCountryQuotas() =>
+        OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, CountryQuotas: true)).Sample(
+            problem => FairShareOracleTests.AssertAgrees(problem, AllocationEngine.Allocate(problem)),
+            iter: 400, print: OracleBooks.Describe);
+
+    /// <summary>
+    /// One tier, so "what US gets in the week" is unambiguous: US customers keep the engine's lots (it does not boost
+    /// them for CN's sake), CN is capped at r × that, and everybody else must be max-min fair around it.
+    /// </summary>
+    [Fact(Skip = AwaitingEngine)]
+    public void FairShare_IsMaxMinAroundTheReferenceGroup_WithADestinationRatio() =>
+        OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, Tiers: false, CountryQuotas: false, DestinationRatio: true)).Sample(
+            problem => FairShareOracleTests.AssertAgrees(problem, AllocationEngine.Allocate(problem)),
+            iter: 400, print: OracleBooks.Describe);
+}
