@@ -11,7 +11,8 @@ namespace SupplyGrains.Bench;
 /// </summary>
 /// <remarks>
 /// Each customer has one destination and one licence (or none), so it can be served one way only: that keeps the
-/// oracle's exact answer and the engine's comparable (see the shared-licence routing finding in the oracle tests).
+/// oracle's exact answer and the engine's comparable (a customer's orders are served in queue order, which the LP
+/// does not model: see SharedLicenceRoutingTests in the oracle tests).
 /// </remarks>
 public static class SyntheticBook
 {
