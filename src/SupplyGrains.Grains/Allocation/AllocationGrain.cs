@@ -28,6 +28,7 @@ public sealed class AllocationGrain(
     ILogger<AllocationGrain> logger) : Grain, IAllocationGrain
 {
     private PagedBook _book = null!;
+    private readonly BookTally _tally = new();
 
     private string ProductLine => this.GetPrimaryKeyString();
 
@@ -38,6 +39,7 @@ public sealed class AllocationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _book = await PagedBook.LoadAsync(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name), this.GetGrainId());
+        foreach (var entry in Book.Values) _tally.Add(entry, S.AllocatedTo(entry.OrderId));
         ReportBook();
         if (S.Outbox.Count == 0) return;
         try
@@ -71,6 +73,9 @@ public sealed class AllocationGrain(
                 DeactivateOnIdle();
                 throw;
             }
+            var allocated = S.AllocatedTo(entry.OrderId);
+            if (known is not null) _tally.Remove(known, allocated);
+            _tally.Add(entry, allocated);
             ReportBook();
         }
         // Checked even for a revision the book already has: a crash between the page write and this one must not
@@ -80,7 +85,7 @@ public sealed class AllocationGrain(
         {
             Release(entry.OrderId, current.Status);
             await state.WriteStateAsync();
-            ReportBook();
+            RecountConfirmations();
         }
         await CarryOutEffects();
     }
@@ -243,7 +248,7 @@ public sealed class AllocationGrain(
         S.Runs.RemoveAll(r => r.Id == run.Id);
         S.Runs.Add(run.Summary);
         await state.WriteStateAsync();
-        ReportBook();
+        RecountConfirmations();
         await CarryOutEffects();
         return run;
     }
@@ -311,14 +316,11 @@ public sealed class AllocationGrain(
         return pending ?? await GrainFactory.GetGrain<IAllocationRunGrain>(runId).Find() ?? throw new NotFoundException("allocation run", runId);
     }
 
-    private void ReportBook()
+    private void ReportBook() => metrics.ReportBook(ProductLine, _tally.Figures());
+
+    private void RecountConfirmations()
     {
-        var entries = Book.Values;
-        var approvedUnits = entries.Where(e => e.Status == OrderStatus.Approved).Sum(e => (long)e.Quantity);
-        var approvedAllocated = entries.Where(e => e.Status == OrderStatus.Approved).Sum(e => (long)S.AllocatedTo(e.OrderId));
-        metrics.ReportBook(ProductLine, new BookFigures(
-            Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => (long)entries.Count(e => e.Status == s)),
-            Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => entries.Where(e => e.Status == s).Sum(e => (long)e.Quantity)),
-            approvedUnits == 0 ? 0 : (double)approvedAllocated / approvedUnits));
+        _tally.Recount(S.Confirmations.Keys.Select(id => Book[id]), S.AllocatedTo);
+        ReportBook();
     }
 }
