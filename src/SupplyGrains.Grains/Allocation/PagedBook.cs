@@ -6,12 +6,13 @@ namespace SupplyGrains.Grains.Allocation;
 /// <summary>
 /// A product line's allocation book, held whole in memory and stored as <see cref="PageCount"/> records of the grain
 /// store. One record for the whole book would make every order change rewrite every entry: intake of n orders would
-/// write O(n²) bytes (about 1 MB per order at 100k orders). With pages, a change rewrites one page of n / PageCount
-/// entries. An order keeps the page it was first put on; new orders go round the pages, so they fill evenly.
+/// write O(n²) bytes (about 15 MB per order at 100k orders). With pages, a change rewrites one page of n / PageCount
+/// entries (about 100 at 100k orders), and loading the book reads PageCount small records once per activation.
+/// An order keeps the page it was first put on; new orders go round the pages, so they fill evenly.
 /// </summary>
 internal sealed class PagedBook
 {
-    public const int PageCount = 128;
+    public const int PageCount = 1024;
 
     private readonly IGrainStorage _storage;
     private readonly GrainId _grainId;
@@ -38,12 +39,13 @@ internal sealed class PagedBook
 
     public static async Task<PagedBook> LoadAsync(IGrainStorage storage, GrainId grainId)
     {
+        // One after the other: side by side, each read would open its own connection to the store.
         var pages = new GrainState<BookPage>[PageCount];
-        await Task.WhenAll(Enumerable.Range(0, PageCount).Select(async page =>
+        for (var page = 0; page < PageCount; page++)
         {
             pages[page] = new GrainState<BookPage>(new BookPage());
             await storage.ReadStateAsync(StateName(page), grainId, pages[page]);
-        }));
+        }
         return new PagedBook(storage, grainId, pages);
     }
 
