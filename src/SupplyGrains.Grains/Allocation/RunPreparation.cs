@@ -45,13 +45,15 @@ internal static class RunPreparation
         }
 
         var excluded = plan.ExcludedFromAllocation.ToHashSet(StringComparer.Ordinal);
-        var demand = book.Values
-            .Where(e => e.Status == OrderStatus.Approved && !excluded.Contains(e.OrderId))
-            .Select(e => (Entry: e, Remaining: e.Quantity - Confirmed(confirmations, e.OrderId) + wantsMore.GetValueOrDefault(e.OrderId)))
-            .Where(x => x.Remaining > 0)
-            .Select(x => new DemandLine(x.Entry.OrderId, x.Entry.CustomerId, x.Entry.Tier, x.Entry.Weight, x.Entry.PastPurchases,
-                x.Entry.RequestedWeek, x.Entry.SubmittedAt, x.Remaining, x.Entry.Destination, x.Entry.LicenseId, x.Entry.ConfirmationClass))
-            .ToList();
+        var demand = new List<DemandLine>(book.Count);
+        foreach (var e in book.Values)
+        {
+            if (e.Status != OrderStatus.Approved || excluded.Contains(e.OrderId)) continue;
+            var remaining = e.Quantity - Confirmed(confirmations, e.OrderId) + wantsMore.GetValueOrDefault(e.OrderId);
+            if (remaining > 0)
+                demand.Add(new DemandLine(e.OrderId, e.CustomerId, e.Tier, e.Weight, e.PastPurchases, e.RequestedWeek, e.SubmittedAt,
+                    remaining, e.Destination, e.LicenseId, e.ConfirmationClass));
+        }
         var released = new SupplyLedger(produced, committedAfter).ReleasedSupply(request.FromWeek, request.ToWeek);
         var licenses = demand.Select(d => d.LicenseId).OfType<string>().Distinct().ToDictionary(l => l, l => licensesAfter.GetValueOrDefault(l));
         var problem = new AllocationProblem(request.FromWeek, request.ToWeek, released, lotSize, demand, licenses,
@@ -66,13 +68,19 @@ internal static class RunPreparation
 
     // Every order holding confirmations, whatever its status (the committed supply counts them all), and approved
     // orders that still want units (a Win order's unconfirmed demand is required in a re-allocation).
-    private static List<OrderHolding> Holdings(IReadOnlyDictionary<string, BookEntry> book, IReadOnlyDictionary<string, List<Confirmation>> confirmations) =>
-        [.. book.Values
-            .Select(e => (Entry: e, Held: confirmations.GetValueOrDefault(e.OrderId) ?? []))
-            .Select(x => (x.Entry, x.Held, Unconfirmed: x.Entry.Status == OrderStatus.Approved ? x.Entry.Quantity - x.Held.Sum(c => c.Quantity) : 0))
-            .Where(x => x.Held.Count > 0 || (x.Unconfirmed > 0 && x.Entry.ConfirmationClass == ConfirmationClass.Win))
-            .Select(x => new OrderHolding(x.Entry.OrderId, x.Entry.CustomerId, x.Entry.Tier, x.Entry.Weight, x.Entry.ConfirmationClass,
-                x.Held, x.Entry.RequestedWeek, Math.Max(0, x.Unconfirmed), x.Entry.LicenseId))];
+    private static List<OrderHolding> Holdings(IReadOnlyDictionary<string, BookEntry> book, IReadOnlyDictionary<string, List<Confirmation>> confirmations)
+    {
+        var holdings = new List<OrderHolding>(confirmations.Count);
+        foreach (var e in book.Values)
+        {
+            var held = confirmations.GetValueOrDefault(e.OrderId);
+            var unconfirmed = e.Status == OrderStatus.Approved ? e.Quantity - (held?.Sum(c => c.Quantity) ?? 0) : 0;
+            if (held is { Count: > 0 } || (unconfirmed > 0 && e.ConfirmationClass == ConfirmationClass.Win))
+                holdings.Add(new OrderHolding(e.OrderId, e.CustomerId, e.Tier, e.Weight, e.ConfirmationClass, held ?? [], e.RequestedWeek,
+                    Math.Max(0, unconfirmed), e.LicenseId));
+        }
+        return holdings;
+    }
 
     private static int Confirmed(IReadOnlyDictionary<string, List<Confirmation>> confirmations, string orderId) =>
         confirmations.TryGetValue(orderId, out var list) ? list.Sum(c => c.Quantity) : 0;
