@@ -3,18 +3,20 @@ namespace SupplyGrains.Domain.Allocation;
 /// <summary>
 /// The demand of one run, validated and indexed in its canonical order (tier, customer, requested week, submission
 /// time, order id), plus the state the run carries from week to week: the lots each order still wants and the lots
-/// each licence still covers. Everything after this point works on integer indexes, so the outcome depends only on
-/// what the lines say, never on the order they arrived in.
+/// each licence and each country quota still covers. Everything after this point works on integer indexes, so the
+/// outcome depends only on what the lines say, never on the order they arrived in.
 /// </summary>
 internal sealed class AllocationBook
 {
-    private AllocationBook(int lotSize, int orderCount, int customerCount, int licenceCount)
+    private AllocationBook(int lotSize, int orderCount, int customerCount, CountryCaps countryCaps)
     {
         LotSize = lotSize;
+        CountryCaps = countryCaps;
         Orders = new DemandLine[orderCount];
         OrderIds = new string[orderCount];
         OrderCustomer = new int[orderCount];
         OrderLicence = new int[orderCount];
+        OrderCountry = new int[orderCount];
         OrderQueueRank = new int[orderCount];
         OrderWeek = new int[orderCount];
         RemainingLots = new int[orderCount];
@@ -25,7 +27,7 @@ internal sealed class AllocationBook
         CustomerPastPurchases = new double[customerCount];
         CustomerFirstOrder = new int[customerCount];
         CustomerEndOrder = new int[customerCount];
-        LicenceRoomLots = new int[licenceCount];
+        CapRoomLots = new int[countryCaps.SharedCapCount];
     }
 
     public int LotSize { get; }
@@ -39,6 +41,9 @@ internal sealed class AllocationBook
 
     /// <summary>Index of the order's licence, or -1 when no licence caps it.</summary>
     public int[] OrderLicence { get; }
+
+    /// <summary>Index of the order's destination in <see cref="CountryCaps"/>, or -1 when no country cap names it.</summary>
+    public int[] OrderCountry { get; }
 
     /// <summary>Rank by (requested week, submission time, order id): a customer's queue and every tie-break.</summary>
     public int[] OrderQueueRank { get; }
@@ -67,10 +72,15 @@ internal sealed class AllocationBook
 
     public int CustomerCount => CustomerIds.Length;
 
-    /// <summary>Whole lots each licence still covers (its remaining units rounded down to the lot).</summary>
-    public int[] LicenceRoomLots { get; }
+    /// <summary>
+    /// Whole lots each shared cap still covers over the run (its remaining units rounded down to the lot): the
+    /// licences, then the country quotas (<see cref="CountryCaps.QuotaCap"/>).
+    /// </summary>
+    public int[] CapRoomLots { get; }
 
-    public int LicenceCount => LicenceRoomLots.Length;
+    public CountryCaps CountryCaps { get; }
+
+    public int LicenceCount => CountryCaps.LicenceCount;
 
     public static AllocationBook From(AllocationProblem problem)
     {
@@ -167,7 +177,8 @@ internal sealed class AllocationBook
         }
         Array.Sort(canonicalKeys, canonical);
 
-        var book = new AllocationBook(problem.LotSize, count, profiles.Count, licenceIds.Length);
+        var countryCaps = CountryCaps.From(problem.Caps, licenceIds.Length);
+        var book = new AllocationBook(problem.LotSize, count, profiles.Count, countryCaps);
         for (var rank = 0; rank < customerOrder.Length; rank++)
         {
             var profile = profiles[customerOrder[rank]];
@@ -189,6 +200,7 @@ internal sealed class AllocationBook
             book.OrderIds[o] = lines[i].OrderId;
             book.OrderCustomer[o] = customer;
             book.OrderLicence[o] = lineLicence[i] < 0 ? -1 : licenceRank[lineLicence[i]];
+            book.OrderCountry[o] = countryCaps.Countries.Length == 0 ? -1 : countryCaps.IndexOf(lines[i].Destination ?? "");
             book.OrderQueueRank[o] = queueRank[i];
             book.OrderWeek[o] = lineWeek[i];
             book.RemainingLots[o] = lineLots[i];
@@ -208,7 +220,11 @@ internal sealed class AllocationBook
         {
             // A licence that is unknown or already overdrawn covers nothing more; it never lends units to the run.
             var units = problem.LicenseRemaining.TryGetValue(licenceIds[rank], out var remaining) ? Math.Max(0, remaining) : 0;
-            book.LicenceRoomLots[rank] = units / problem.LotSize;
+            book.CapRoomLots[rank] = units / problem.LotSize;
+        }
+        for (var c = 0; c < countryCaps.Countries.Length; c++)
+        {
+            if (countryCaps.QuotaCap[c] >= 0) book.CapRoomLots[countryCaps.QuotaCap[c]] = countryCaps.QuotaUnits[c] / problem.LotSize;
         }
         return book;
     }

@@ -6,12 +6,14 @@ namespace SupplyGrains.Domain.Allocation;
 /// supply alone trails another customer by more than the one lot of rounding on each side.
 /// </summary>
 /// <remarks>
-/// When every licence belongs to one customer, floors plus largest remainder already meet invariants 3–5 of SPEC §4
-/// (each customer stopped only by the supply holds at least the floor of w_c × λ*, every other at most the ceiling of
-/// its share), and the last two steps find nothing to do. When customers share a licence, rounding can leave some of
-/// its room unused, or give its last lot to one customer while another that holds nothing is left short without
-/// being stopped by a cap; those two steps put that right. Every move goes through <see cref="WeekLedger"/>, so no
-/// cap can break.
+/// When every licence belongs to one customer and no ratio is in play, floors plus largest remainder already meet
+/// invariants 3–5 of SPEC §4 (each customer stopped only by the supply holds at least the floor of w_c × λ*, every other
+/// at most the ceiling of its share), and the last two steps find nothing to do. When customers share a cap, rounding
+/// can leave some of its room unused, or give its last lot to one customer while another that holds nothing is left
+/// short without being stopped by a cap; those two steps put that right. A destination ratio counts whole lots of its
+/// reference, which rounding can leave below the continuous answer, so destination customers are placed after the
+/// others and take what their floors lack as the reference's lots open room. Every move goes through
+/// <see cref="WeekLedger"/>, so no cap can break.
 /// </remarks>
 internal static class LotRounding
 {
@@ -21,7 +23,9 @@ internal static class LotRounding
         WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights, ProgressiveFilling filling,
         ReadOnlySpan<int> segmentFirstSlot, ReadOnlySpan<int> segmentEndSlot)
     {
-        PlaceFloors(ledger, customers, filling, segmentFirstSlot, segmentEndSlot);
+        var ratios = ledger.Book.CountryCaps.RatioCount > 0;
+        PlaceFloors(ledger, customers, filling, segmentFirstSlot, segmentEndSlot, destinations: false, ratios);
+        if (ratios) PlaceFloors(ledger, customers, filling, segmentFirstSlot, segmentEndSlot, destinations: true, ratios);
         HandOutRemainders(ledger, customers, filling);
         FillLeftoverLots(ledger, customers, weights);
         RestoreFairness(ledger, customers, weights);
@@ -33,10 +37,12 @@ internal static class LotRounding
     /// <summary>
     /// Each customer gets the floor of its share, segment by segment in its queue: a settled segment up to the floor of
     /// what it holds (so a customer cannot take a shared licence's room from another one), its last segment the rest.
+    /// With ratios in play, one call places the customers whose share goes partly to a ratio's destination and one the
+    /// others, so that the reference's lots are down before the destination's are counted against them.
     /// </summary>
     private static void PlaceFloors(
         WeekLedger ledger, ReadOnlySpan<int> customers, ProgressiveFilling filling,
-        ReadOnlySpan<int> segmentFirstSlot, ReadOnlySpan<int> segmentEndSlot)
+        ReadOnlySpan<int> segmentFirstSlot, ReadOnlySpan<int> segmentEndSlot, bool destinations, bool ratios)
     {
         for (var i = 0; i < customers.Length; i++)
         {
@@ -44,6 +50,7 @@ internal static class LotRounding
             var target = FloorLots(filling.Allocation(i));
             var last = filling.EndSegment(i) - 1;
             while (last >= filling.FirstSegment(i) && filling.SegmentAmount(last) <= Tolerance) last--;
+            if (ratios && ReachesDestination(ledger, filling, i, last, segmentFirstSlot) != destinations) continue;
             long placed = 0;
             for (var s = filling.FirstSegment(i); s <= last && placed < target; s++)
             {
@@ -58,10 +65,22 @@ internal static class LotRounding
         }
     }
 
+    private static bool ReachesDestination(WeekLedger ledger, ProgressiveFilling filling, int i, int last, ReadOnlySpan<int> segmentFirstSlot)
+    {
+        var countryCaps = ledger.Book.CountryCaps;
+        for (var s = filling.FirstSegment(i); s <= last; s++)
+        {
+            var country = ledger.CountryAt(segmentFirstSlot[s]);
+            if (country >= 0 && countryCaps.DestinationOf[country] >= 0 && filling.SegmentAmount(s) > Tolerance) return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// Largest remainder: one lot at a time to the customers whose share exceeds what they hold, largest excess first,
     /// ties in the group's order (requested week, submission time, order id of the customer's first eligible order).
-    /// A customer whose floor did not fit (its excess is then a lot or more) comes round again in a further pass.
+    /// A customer whose floor did not fit (its excess is then a lot or more: a ratio counted the reference's floors) takes
+    /// the whole lots it lacks at once, and comes round again in a further pass when the room was not there yet.
     /// </summary>
     private static void HandOutRemainders(WeekLedger ledger, ReadOnlySpan<int> customers, ProgressiveFilling filling)
     {
@@ -81,70 +100,110 @@ internal static class LotRounding
             foreach (var (_, i) in order)
             {
                 if (ledger.Pool <= 0) return;
-                if (filling.Allocation(i) - ledger.LotsOf(customers[i]) > Tolerance && ledger.PlaceOne(customers[i]))
-                    progressed = true;
+                var excess = filling.Allocation(i) - ledger.LotsOf(customers[i]);
+                if (excess > Tolerance && ledger.PlaceLots(customers[i], Math.Max(1, FloorLots(excess))) > 0) progressed = true;
             }
         }
     }
 
     /// <summary>
     /// Work conservation: while lots are left and someone can take one, the next lot goes to the customer lowest after
-    /// taking it ((lots + 1) / weight), as in progressive filling. Idle unless rounding met a shared cap.
+    /// taking it ((lots + 1) / weight), as in progressive filling. Idle unless rounding met a shared cap or a ratio. A
+    /// customer held by a ratio waits aside until a lot to the ratio's reference may have given it room.
     /// </summary>
     private static void FillLeftoverLots(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights)
     {
         if (ledger.Pool <= 0) return;
         var queue = new PriorityQueue<int, (double Level, int Order)>();
+        List<int>? aside = null;
         for (var i = 0; i < customers.Length; i++)
         {
             if (ledger.CanTake(customers[i])) queue.Enqueue(i, ((ledger.LotsOf(customers[i]) + 1) / weights[i], i));
+            else (aside ??= []).Add(i);
         }
-        while (ledger.Pool > 0 && queue.TryDequeue(out var i, out _))
+        var referenceLots = ledger.ReferenceLots;
+        while (ledger.Pool > 0)
         {
-            if (ledger.PlaceOne(customers[i]) && ledger.CanTake(customers[i]))
-                queue.Enqueue(i, ((ledger.LotsOf(customers[i]) + 1) / weights[i], i));
+            if (referenceLots != ledger.ReferenceLots && aside is { Count: > 0 })
+            {
+                referenceLots = ledger.ReferenceLots;
+                var kept = 0;
+                for (var n = 0; n < aside.Count; n++)
+                {
+                    var i = aside[n];
+                    if (ledger.CanTake(customers[i])) queue.Enqueue(i, ((ledger.LotsOf(customers[i]) + 1) / weights[i], i));
+                    else aside[kept++] = i;
+                }
+                aside.RemoveRange(kept, aside.Count - kept);
+            }
+            if (!queue.TryDequeue(out var next, out _)) return;
+            if (ledger.PlaceOne(customers[next]) && ledger.CanTake(customers[next]))
+                queue.Enqueue(next, ((ledger.LotsOf(customers[next]) + 1) / weights[next], next));
+            else (aside ??= []).Add(next);
         }
     }
 
     /// <summary>
     /// When the supply is used up, no customer that could still take a lot may trail another by more than a lot of
     /// rounding on each side: (x_c + 1) / w_c ≥ (x_d − 1) / w_d. Each move of one lot from d to c lowers Σ x² / w,
-    /// so the loop ends; it only runs when a shared cap made the rounding uneven.
+    /// so the loop ends; it only runs when a shared cap or a ratio made the rounding uneven. A reference lot that a
+    /// ratio's destination already counts on cannot move, so the next highest customer gives instead.
     /// </summary>
     private static void RestoreFairness(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights)
     {
         if (ledger.Pool > 0) return; // then everyone in the group is stopped by demand or a cap
+        List<(double Level, int Index)>? donors = null;
         while (true)
         {
-            int lowest = -1, highest = -1, runnerUp = -1;
-            double lowestLevel = double.PositiveInfinity, highestLevel = double.NegativeInfinity, runnerUpLevel = double.NegativeInfinity;
+            var lowest = -1;
+            var lowestLevel = double.PositiveInfinity;
             for (var i = 0; i < customers.Length; i++)
             {
-                var lots = ledger.LotsOf(customers[i]);
-                if (ledger.HasRoom(customers[i]) && (lots + 1) / weights[i] < lowestLevel)
+                if (ledger.HasRoom(customers[i]) && (ledger.LotsOf(customers[i]) + 1) / weights[i] < lowestLevel)
                 {
                     lowest = i;
-                    lowestLevel = (lots + 1) / weights[i];
-                }
-                if (lots == 0) continue;
-                var level = (lots - 1) / weights[i];
-                if (level > highestLevel)
-                {
-                    (runnerUp, runnerUpLevel) = (highest, highestLevel);
-                    (highest, highestLevel) = (i, level);
-                }
-                else if (level > runnerUpLevel)
-                {
-                    (runnerUp, runnerUpLevel) = (i, level);
+                    lowestLevel = (ledger.LotsOf(customers[i]) + 1) / weights[i];
                 }
             }
             if (lowest < 0) return;
-            var (donor, donorLevel) = highest == lowest ? (runnerUp, runnerUpLevel) : (highest, highestLevel);
-            if (donor < 0 || donorLevel <= lowestLevel * (1 + 1e-12)) return;
-            ledger.TakeBackOne(customers[donor]);
-            foreach (var customer in customers) ledger.Rewind(customer);
-            // The lowest customer had room before the move and the move only freed more, so this always places.
-            if (!ledger.PlaceOne(customers[lowest])) return;
+            donors ??= [];
+            donors.Clear();
+            for (var i = 0; i < customers.Length; i++)
+            {
+                var lots = ledger.LotsOf(customers[i]);
+                if (i == lowest || lots == 0) continue;
+                var level = (lots - 1) / weights[i];
+                if (level > lowestLevel * (1 + 1e-12)) donors.Add((-level, i));
+            }
+            if (donors.Count == 0) return;
+            donors.Sort();
+            if (!MoveOneLot(ledger, customers, donors, lowest)) return;
         }
+    }
+
+    /// <summary>
+    /// One lot from the highest donor that can give it to the lowest customer; false when none can. A donor gives from
+    /// its last served order, so that what it keeps stays a prefix of its queue, unless a ratio needs that lot (or
+    /// the lowest customer's ratio needs it to stay): then from the one before.
+    /// </summary>
+    private static bool MoveOneLot(WeekLedger ledger, ReadOnlySpan<int> customers, List<(double Level, int Index)> donors, int lowest)
+    {
+        var receiver = customers[lowest];
+        foreach (var (_, index) in donors)
+        {
+            var donor = customers[index];
+            for (var slot = ledger.EndSlot(donor) - 1; slot >= ledger.FirstSlot(donor); slot--)
+            {
+                if (!ledger.TakeBackAt(donor, slot)) continue;
+                ledger.Rewind(receiver);
+                if (ledger.PlaceOne(receiver))
+                {
+                    foreach (var customer in customers) ledger.Rewind(customer);
+                    return true;
+                }
+                ledger.Place(donor, slot, 1);
+            }
+        }
+        return false;
     }
 }

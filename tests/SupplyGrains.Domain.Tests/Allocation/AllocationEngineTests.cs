@@ -133,24 +133,6 @@ public class AllocationEngineTests
             caps: new AllocationCaps(MaxCustomerShare: -0.1m))));
 
     [Fact]
-    public void CountryQuota_IsNotSupportedYet()
-    {
-        var error = Assert.Throws<NotSupportedException>(() => AllocationEngine.Allocate(Problem([10], [Order("a", "A", 1)],
-            caps: new AllocationCaps(CountryQuota: new Dictionary<string, int> { ["CN"] = 5 }))));
-
-        Assert.Contains("countryQuota", error.Message);
-    }
-
-    [Fact]
-    public void DestinationRatio_IsNotSupportedYet()
-    {
-        var error = Assert.Throws<NotSupportedException>(() => AllocationEngine.Allocate(Problem([10], [Order("a", "A", 1)],
-            caps: new AllocationCaps(DestinationRatio: [new DestinationRatio("CN", "US", 0.5m)]))));
-
-        Assert.Contains("destinationRatio", error.Message);
-    }
-
-    [Fact]
     public void EmptyCapCollections_MeanNoCap()
     {
         var outcome = AllocationEngine.Allocate(Problem([10], [Order("a", "A", 4)],

@@ -11,12 +11,12 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_GivesEachCustomerWeightTimesTheLevel_UpToItsDemand()
     {
-        var filling = new ProgressiveFilling(0);
+        var filling = Filling(0);
         AddCustomer(filling, 1, long.MaxValue, (60, -1));
         AddCustomer(filling, 2, long.MaxValue, (30, -1));
         AddCustomer(filling, 1, long.MaxValue, (10, -1));
 
-        filling.Run(50, []);
+        filling.Run(50, [], []);
 
         Assert.Equal(40 / 3d, filling.Allocation(0), Tolerance);
         Assert.Equal(80 / 3d, filling.Allocation(1), Tolerance);
@@ -26,12 +26,12 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_StopsACustomerAtItsCap_AndSharesTheRestByWeight()
     {
-        var filling = new ProgressiveFilling(0);
+        var filling = Filling(0);
         AddCustomer(filling, 1, 10, (100, -1));
         AddCustomer(filling, 1, long.MaxValue, (100, -1));
         AddCustomer(filling, 2, long.MaxValue, (100, -1));
 
-        filling.Run(70, []);
+        filling.Run(70, [], []);
 
         Assert.Equal(10, filling.Allocation(0), Tolerance);
         Assert.Equal(20, filling.Allocation(1), Tolerance);
@@ -41,12 +41,12 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_SharesALicenceAmongTheCustomersDrawingOnIt()
     {
-        var filling = new ProgressiveFilling(1);
+        var filling = Filling(1);
         AddCustomer(filling, 1, long.MaxValue, (10, 0));
         AddCustomer(filling, 1, long.MaxValue, (10, 0));
         AddCustomer(filling, 1, long.MaxValue, (10, -1));
 
-        filling.Run(10, [3]);
+        filling.Run(10, [3], []);
 
         Assert.Equal([1.5, 1.5, 7], [filling.Allocation(0), filling.Allocation(1), filling.Allocation(2)]);
     }
@@ -54,11 +54,11 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_MovesACustomerToItsNextOrders_WhenItsLicenceRunsOut()
     {
-        var filling = new ProgressiveFilling(1);
+        var filling = Filling(1);
         var a = AddCustomer(filling, 1, long.MaxValue, (10, 0), (10, -1));
         AddCustomer(filling, 1, long.MaxValue, (10, -1));
 
-        filling.Run(10, [2]);
+        filling.Run(10, [2], []);
 
         Assert.Equal(5, filling.Allocation(a), Tolerance);
         Assert.Equal(2, filling.SegmentAmount(filling.FirstSegment(a)), Tolerance);
@@ -69,12 +69,12 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_WithMoreSupplyThanDemand_GivesEveryoneWhatItCanTake()
     {
-        var filling = new ProgressiveFilling(1);
+        var filling = Filling(1);
         AddCustomer(filling, 3, long.MaxValue, (4, -1), (6, 0));
         AddCustomer(filling, 1, 2, (10, -1));
         AddCustomer(filling, 1, 0, (10, -1));
 
-        filling.Run(100, [1]);
+        filling.Run(100, [1], []);
 
         Assert.Equal([5, 2, 0], [filling.Allocation(0), filling.Allocation(1), filling.Allocation(2)]);
     }
@@ -87,8 +87,8 @@ public class ProgressiveFillingTests
         var customer = Gen.Select(Gen.Int[1, 40], Gen.Int[0, 30], Gen.Select(Gen.Int[0, 15], Gen.Int[-1, 0]).Array[1, 4]);
         Gen.Select(customer.Array[1, 12], Gen.Int[0, 20].Array[12], Gen.Int[0, 150]).Sample((customers, rooms, supply) =>
         {
-            var sorted = new ProgressiveFilling(12);
-            var events = new ProgressiveFilling(12) { EventsOnly = true };
+            var sorted = Filling(12);
+            var events = new ProgressiveFilling(CountryCaps.From(AllocationCaps.None, 12)) { EventsOnly = true };
             foreach (var filling in new[] { sorted, events })
             {
                 filling.Clear();
@@ -98,7 +98,7 @@ public class ProgressiveFillingTests
                     AddCustomer(filling, tenths / 10d, cap == 0 ? long.MaxValue : cap,
                         segments.Select(s => ((long)s.Item1, s.Item2 < 0 ? -1 : i)).ToArray());
                 }
-                filling.Run(supply, rooms);
+                filling.Run(supply, rooms, []);
             }
             for (var i = 0; i < customers.Length; i++)
             {
@@ -108,10 +108,12 @@ public class ProgressiveFillingTests
         }, iter: 2000);
     }
 
+    private static ProgressiveFilling Filling(int licences) => new(CountryCaps.From(AllocationCaps.None, licences));
+
     private static int AddCustomer(ProgressiveFilling filling, double weight, long cap, params (long Demand, int Licence)[] segments)
     {
         var customer = filling.AddCustomer(weight, cap);
-        foreach (var (demand, licence) in segments) filling.AddSegment(demand, licence);
+        foreach (var (demand, licence) in segments) filling.AddSegment(demand, licence, country: -1);
         return customer;
     }
 }
