@@ -147,60 +147,74 @@ internal static class LotRounding
     /// When the supply is used up, no customer that could still take a lot may trail another by more than a lot of
     /// rounding on each side: (x_c + 1) / w_c ≥ (x_d − 1) / w_d. Each move of one lot from d to c lowers Σ x² / w,
     /// so the loop ends; it only runs when a shared cap or a ratio made the rounding uneven. A reference lot that a
-    /// ratio's destination already counts on cannot move, so the next highest customer gives instead.
+    /// ratio's destination already counts on cannot move, so when the lowest customer cannot be helped the next one
+    /// is, and the next highest customer gives instead.
     /// </summary>
     private static void RestoreFairness(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights)
     {
         if (ledger.Pool > 0) return; // then everyone in the group is stopped by demand or a cap
-        List<(double Level, int Index)>? donors = null;
+        List<(double Level, int Index)>? receivers = null, donors = null;
         while (true)
         {
-            var lowest = -1;
-            var lowestLevel = double.PositiveInfinity;
-            for (var i = 0; i < customers.Length; i++)
-            {
-                if (ledger.HasRoom(customers[i]) && (ledger.LotsOf(customers[i]) + 1) / weights[i] < lowestLevel)
-                {
-                    lowest = i;
-                    lowestLevel = (ledger.LotsOf(customers[i]) + 1) / weights[i];
-                }
-            }
-            if (lowest < 0) return;
-            donors ??= [];
-            donors.Clear();
+            var lowest = double.PositiveInfinity;
+            var highest = double.NegativeInfinity;
             for (var i = 0; i < customers.Length; i++)
             {
                 var lots = ledger.LotsOf(customers[i]);
-                if (i == lowest || lots == 0) continue;
-                var level = (lots - 1) / weights[i];
-                if (level > lowestLevel * (1 + 1e-12)) donors.Add((-level, i));
+                if (lots > 0) highest = Math.Max(highest, (lots - 1) / weights[i]);
+                if ((lots + 1) / weights[i] < lowest && ledger.HasRoom(customers[i])) lowest = (lots + 1) / weights[i];
             }
-            if (donors.Count == 0) return;
+            if (highest <= lowest * (1 + 1e-12)) return;
+
+            (receivers ??= []).Clear();
+            (donors ??= []).Clear();
+            for (var i = 0; i < customers.Length; i++)
+            {
+                var lots = ledger.LotsOf(customers[i]);
+                if (lots > 0) donors.Add((-(lots - 1) / weights[i], i));
+                if (ledger.HasRoom(customers[i])) receivers.Add(((lots + 1) / weights[i], i));
+            }
+            receivers.Sort();
             donors.Sort();
-            if (!MoveOneLot(ledger, customers, donors, lowest)) return;
+            var moved = false;
+            foreach (var (level, receiver) in receivers)
+            {
+                if (MoveOneLot(ledger, customers, donors, receiver, level))
+                {
+                    moved = true;
+                    break;
+                }
+            }
+            if (!moved) return;
         }
     }
 
     /// <summary>
-    /// One lot from the highest donor that can give it to the lowest customer; false when none can. A donor gives from
-    /// its last served order, so that what it keeps stays a prefix of its queue, unless a ratio needs that lot (or
-    /// the lowest customer's ratio needs it to stay): then from the one before.
+    /// One lot to the receiver from the highest donor above its level that can give it; false when none can. A donor
+    /// gives from its last served order, so that what it keeps stays a prefix of its queue, unless a ratio needs that
+    /// lot where it is: then from the one before.
     /// </summary>
-    private static bool MoveOneLot(WeekLedger ledger, ReadOnlySpan<int> customers, List<(double Level, int Index)> donors, int lowest)
+    private static bool MoveOneLot(
+        WeekLedger ledger, ReadOnlySpan<int> customers, List<(double Level, int Index)> donors, int receiver, double receiverLevel)
     {
-        var receiver = customers[lowest];
-        foreach (var (_, index) in donors)
+        var taker = customers[receiver];
+        foreach (var (negativeLevel, index) in donors)
         {
+            if (-negativeLevel <= receiverLevel * (1 + 1e-12)) return false;
+            if (index == receiver) continue;
             var donor = customers[index];
             for (var slot = ledger.EndSlot(donor) - 1; slot >= ledger.FirstSlot(donor); slot--)
             {
-                if (!ledger.TakeBackAt(donor, slot)) continue;
-                ledger.Rewind(receiver);
-                if (ledger.PlaceOne(receiver))
+                if (ledger.LosingLotStarves(slot, taker) || !ledger.TakeBackAt(donor, slot)) continue;
+                ledger.Rewind(taker);
+                // Judged on where the lot lands: a reference lot moving to the same reference leaves every ratio as it was.
+                var landed = ledger.PlaceOneAt(taker);
+                if (landed >= 0 && ledger.RatiosHold())
                 {
                     foreach (var customer in customers) ledger.Rewind(customer);
                     return true;
                 }
+                if (landed >= 0) ledger.TakeBackAt(taker, landed);
                 ledger.Place(donor, slot, 1);
             }
         }

@@ -46,6 +46,7 @@ internal sealed partial class ProgressiveFilling
     private int[] _version = new int[16];
     private int[] _capPosition = new int[32];
     private int[] _countryPosition = new int[16];
+    private int[] _passedOver = new int[16];
 
     // Segments of the customers' queues.
     private int _segmentCount;
@@ -326,6 +327,7 @@ internal sealed partial class ProgressiveFilling
             _settled[i] = 0;
             _version[i] = 0;
             _current[i] = _firstSegment[i];
+            _passedOver[i] = -1;
             _rise[i] = Rise.Free;
             if (_cap[i] <= 0 || !Enter(i)) Freeze(i);
         }
@@ -357,8 +359,7 @@ internal sealed partial class ProgressiveFilling
         {
             if (_rise[i] == Rise.Frozen) continue;
             _allocation[i] = Held(i);
-            var s = _current[i];
-            _segmentAmount[s] = Math.Clamp(_allocation[i] - _settled[i], 0, _limit[i]);
+            _segmentAmount[_current[i]] += Math.Clamp(_allocation[i] - _settled[i], 0, _limit[i]);
         }
     }
 
@@ -426,55 +427,79 @@ internal sealed partial class ProgressiveFilling
     /// Moves the customer to the next segment of its queue it can draw on; false when there is none. A customer held
     /// below the main level by a ratio can only go on with that ratio's orders. A free customer passes over orders
     /// held by a bound ratio when a later one can take it, as it passes over an exhausted licence; when none can, it
-    /// joins that ratio's lockstep (or waits for it).
+    /// goes back to the earliest it passed over (the ratio may have room again, or it joins that ratio's lockstep, or
+    /// waits for it), so that room a ratio gains later does not go unused.
     /// </summary>
     private bool Enter(int i)
     {
-        var below = _rise[i] is Rise.Bound or Rise.Waiting;
-        var ownRatio = below ? _ratioOfCustomer[i] : -1;
-        var fallback = -1;
-        double fallbackLimit = 0;
+        if (_rise[i] is Rise.Bound or Rise.Waiting) return EnterBelow(i);
         for (; _current[i] < _endSegment[i]; _current[i]++)
         {
             var s = _current[i];
             var limit = RoomFor(s);
             if (limit <= Tolerance) continue;
             var ratio = RatioOf(s);
-            if (below)
-            {
-                if (ratio != ownRatio) continue;
-                fallback = s;
-                fallbackLimit = limit;
-                break;
-            }
             if (ratio >= 0 && _ratioBound[ratio])
             {
-                if (fallback < 0) (fallback, fallbackLimit) = (s, limit);
+                if (_passedOver[i] < 0) _passedOver[i] = s;
                 continue;
             }
             _limit[i] = limit;
             Attach(i, Rise.Free, -1, 0);
             return true;
         }
-        if (fallback < 0) return false;
-        _current[i] = fallback;
-        _limit[i] = fallbackLimit;
-        var k = RatioOf(fallback);
-        var level = _settled[i] / _weight[i];
-        if (_rise[i] == Rise.Bound || (_ratioBoundCount[k] > 0 && level <= Mu(k) + Tolerance)) Attach(i, Rise.Bound, k, 0);
-        else Attach(i, Rise.Waiting, k, level);
-        return true;
+        if (_passedOver[i] < 0) return false;
+        for (_current[i] = _passedOver[i]; _current[i] < _endSegment[i]; _current[i]++)
+        {
+            var s = _current[i];
+            var limit = RoomFor(s);
+            if (limit <= Tolerance) continue;
+            _limit[i] = limit;
+            var ratio = RatioOf(s);
+            if (ratio < 0 || !_ratioBound[ratio])
+            {
+                _passedOver[i] = -1;
+                Attach(i, Rise.Free, -1, 0);
+                return true;
+            }
+            _passedOver[i] = -1;
+            var level = _settled[i] / _weight[i];
+            if (_ratioBoundCount[ratio] > 0 && level <= Mu(ratio) + Tolerance) Attach(i, Rise.Bound, ratio, 0);
+            else Attach(i, Rise.Waiting, ratio, level);
+            return true;
+        }
+        _passedOver[i] = -1;
+        return false;
     }
 
-    /// <summary>How much more the segment can take: its demand under its own caps, or nothing when a shared cap is spent.</summary>
+    /// <summary>A customer held below the main level by a ratio goes on with that ratio's next order, at its own level.</summary>
+    private bool EnterBelow(int i)
+    {
+        var ratio = _ratioOfCustomer[i];
+        for (; _current[i] < _endSegment[i]; _current[i]++)
+        {
+            var s = _current[i];
+            if (RatioOf(s) != ratio) continue;
+            var limit = RoomFor(s);
+            if (limit <= Tolerance) continue;
+            _limit[i] = limit;
+            var level = _settled[i] / _weight[i];
+            if (_rise[i] == Rise.Bound || (_ratioBoundCount[ratio] > 0 && level <= Mu(ratio) + Tolerance)) Attach(i, Rise.Bound, ratio, 0);
+            else Attach(i, Rise.Waiting, ratio, level);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>How much more the segment can take: what its demand still wants under its own caps, or nothing when a shared cap is spent.</summary>
     private double RoomFor(int s)
     {
-        if (_segmentDemand[s] <= 0) return 0;
+        if (_segmentDemand[s] - _segmentAmount[s] <= Tolerance) return 0;
         var licence = _segmentLicence[s];
         if (licence >= 0 && IsShared(licence) && RoomLeft(licence) <= Tolerance) return 0;
         var quota = QuotaOf(s);
         if (quota >= 0 && IsShared(quota) && RoomLeft(quota) <= Tolerance) return 0;
-        return OwnRoom(s);
+        return Math.Min(OwnRoom(s), _segmentDemand[s] - _segmentAmount[s]);
     }
 
     /// <summary>Starts the customer on its current segment, rising as <paramref name="rise"/> says.</summary>
@@ -498,7 +523,8 @@ internal sealed partial class ProgressiveFilling
         UseAfterLeaving(_segmentLicence[s], amount);
         UseAfterLeaving(QuotaOf(s), amount);
         if (_segmentCountry[s] >= 0) SettleCountry(_segmentCountry[s], amount);
-        _segmentAmount[s] = amount;
+        // A segment passed over for a ratio can be drawn on twice: before and after.
+        _segmentAmount[s] += amount;
         _settled[i] += amount;
         _current[i]++;
     }
@@ -714,6 +740,7 @@ internal sealed partial class ProgressiveFilling
         Array.Resize(ref _version, size);
         Array.Resize(ref _capPosition, 2 * size);
         Array.Resize(ref _countryPosition, size);
+        Array.Resize(ref _passedOver, size);
         Array.Resize(ref _ratioOfCustomer, size);
         Array.Resize(ref _waitLevel, size);
     }

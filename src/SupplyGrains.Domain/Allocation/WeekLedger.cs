@@ -177,21 +177,54 @@ internal sealed class WeekLedger
         return placed;
     }
 
-    /// <summary>One more lot to the customer's first order (in its queue) that can take one.</summary>
-    public bool PlaceOne(int customer) => PlaceLots(customer, 1) == 1;
-
-    /// <summary>Whether the customer could take one more lot if the week had one: under its share cap, with an open order.</summary>
-    public bool HasRoom(int customer)
+    /// <summary>The slot the customer's next lot would go to, or -1.</summary>
+    public int NextSlotFor(int customer)
     {
-        if (_customerLots[customer] >= ShareCapLots) return false;
+        if (_customerLots[customer] >= ShareCapLots) return -1;
         for (var slot = FirstOpenSlot(customer); slot >= 0 && slot < _customerEnd[customer];)
         {
             if (IsHeldByRatio(slot)) slot = _slotRunEnd[slot];
-            else if (IsOpen(slot)) return true;
+            else if (IsOpen(slot)) return slot;
             else slot++;
         }
-        return false;
+        return -1;
     }
+
+    /// <summary>Whether taking a lot back from <paramref name="slot"/> would leave <paramref name="receiver"/> no order a ratio lets take one.</summary>
+    public bool LosingLotStarves(int slot, int receiver)
+    {
+        var from = CountryAt(slot);
+        if (_slotLots[slot] == 0 || from < 0 || _countryCaps.ReferenceOf[from].Length == 0) return false;
+        _countryLots[from]--;
+        foreach (var ratio in _countryCaps.ReferenceOf[from]) _ratioStale[ratio] = true;
+        var starves = NextSlotFor(receiver) < 0;
+        _countryLots[from]++;
+        foreach (var ratio in _countryCaps.ReferenceOf[from]) _ratioStale[ratio] = true;
+        return starves;
+    }
+
+    /// <summary>One more lot to the customer's first order (in its queue) that can take one.</summary>
+    public bool PlaceOne(int customer) => PlaceLots(customer, 1) == 1;
+
+    /// <summary>One more lot to the customer, as <see cref="PlaceOne"/>; returns the slot it went to, or -1.</summary>
+    public int PlaceOneAt(int customer)
+    {
+        var slot = NextSlotFor(customer);
+        return slot >= 0 && Place(customer, slot, 1) == 1 ? slot : -1;
+    }
+
+    /// <summary>Whether every destination ratio holds on the lots placed this week.</summary>
+    public bool RatiosHold()
+    {
+        for (var ratio = 0; ratio < _ratioAllowed.Length; ratio++)
+        {
+            if (RatioRoom(ratio) < 0) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether the customer could take one more lot if the week had one: under its share cap, with an open order.</summary>
+    public bool HasRoom(int customer) => NextSlotFor(customer) >= 0;
 
     public bool CanTake(int customer) => Pool > 0 && HasRoom(customer);
 
@@ -210,16 +243,15 @@ internal sealed class WeekLedger
     }
 
     /// <summary>
-    /// Takes one lot back from the order at <paramref name="slot"/>, unless that lot is what gives a destination ratio
-    /// the room it already used. Room comes back to caps, so the customers' scan positions are no longer valid: call
-    /// <see cref="Rewind"/>.
+    /// Takes one lot back from the order at <paramref name="slot"/>. Room comes back to caps, so the customers' scan
+    /// positions are no longer valid: call <see cref="Rewind"/>. A reference lot taken back can leave a destination
+    /// ratio over its room: the caller moves the lot on and checks <see cref="RatiosHold"/>, or puts it back.
     /// </summary>
     public bool TakeBackAt(int customer, int slot)
     {
         if (_slotLots[slot] == 0) return false;
         var order = _slotOrder[slot];
         var country = _book.OrderCountry[order];
-        if (country >= 0 && !CanLoseReferenceLot(country)) return false;
         _slotLots[slot]--;
         _book.RemainingLots[order]++;
         var licence = _book.OrderLicence[order];
@@ -275,20 +307,6 @@ internal sealed class WeekLedger
                 : (long)decimal.Floor(max * reference);
         }
         return _ratioAllowed[ratio] - _countryLots[_countryCaps.RatioDestination[ratio]];
-    }
-
-    private bool CanLoseReferenceLot(int country)
-    {
-        foreach (var ratio in _countryCaps.ReferenceOf[country])
-        {
-            _countryLots[country]--;
-            _ratioStale[ratio] = true;
-            var room = RatioRoom(ratio);
-            _countryLots[country]++;
-            _ratioStale[ratio] = true;
-            if (room < 0) return false;
-        }
-        return true;
     }
 
     private void AddCountryLots(int country, int lots)

@@ -68,14 +68,25 @@ internal static class AllocationInvariants
                 && (!quotaLeft.TryGetValue(lines[orderId].Destination, out var quota) || quota >= lot)
                 && RatioRoom(lines[orderId].Destination);
 
+            // Whether one lot of the donor could go to the receiver's next order (the first in its queue a cap lets take
+            // one, as lots are given) without breaking a ratio.
             bool CanMoveALot(string donor, string receiver)
             {
                 var from = week.Lines.Where(l => l.CustomerId == donor && l.Quantity > 0).Select(l => lines[l.OrderId].Destination).Distinct();
-                var to = week.Lines.Where(l => l.CustomerId == receiver && remaining[l.OrderId] > 0
-                    && (lines[l.OrderId].LicenseId is not { } licence || licenceLeft.GetValueOrDefault(licence) >= lot)
-                    && (!quotaLeft.TryGetValue(lines[l.OrderId].Destination, out var quota) || quota >= lot)).Select(l => lines[l.OrderId].Destination).Distinct();
-                long After(string country, string x, string y) => Units(country) - (x == country ? lot : 0) + (y == country ? lot : 0);
-                return from.Any(x => to.Any(y => ratios.All(r => After(r.Destination, x, y) <= r.MaxRatio * After(r.RelativeTo, x, y))));
+                var queue = week.Lines.Where(l => l.CustomerId == receiver).Select(l => lines[l.OrderId])
+                    .OrderBy(d => d.RequestedWeek).ThenBy(d => d.SubmittedAt).ThenBy(d => d.OrderId, StringComparer.Ordinal).ToList();
+                foreach (var x in from)
+                {
+                    long After(string country, string? y) => Units(country) - (x == country ? lot : 0) + (y == country ? lot : 0);
+                    bool Holds(string? y) => ratios.All(r => After(r.Destination, y) <= r.MaxRatio * After(r.RelativeTo, y));
+                    var next = queue.FirstOrDefault(d => remaining[d.OrderId] > 0
+                        && (d.LicenseId is not { } licence || licenceLeft.GetValueOrDefault(licence) >= lot)
+                        && (!quotaLeft.TryGetValue(d.Destination, out var quota) || quota >= lot)
+                        && (ratios.FirstOrDefault(r => r.Destination == d.Destination) is not { } ratio
+                            || After(ratio.Destination, null) + lot <= ratio.MaxRatio * After(ratio.RelativeTo, null)));
+                    if (next is not null && Holds(next.Destination)) return true;
+                }
+                return false;
             }
 
             var stopped = new Dictionary<string, bool>();
