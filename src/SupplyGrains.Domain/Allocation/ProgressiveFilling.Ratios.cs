@@ -363,6 +363,8 @@ internal sealed partial class ProgressiveFilling
         foreach (var i in _leaving)
         {
             if (!HasWayOut(i)) continue;
+            // It may come back for the room the ratio gains once its later orders are done.
+            if (_passedOver[i] < 0) _passedOver[i] = _current[i];
             Settle(i, Math.Clamp(_weight[i] * _level - _settled[i], 0, _limit[i]));
             if (_cap[i] - _settled[i] <= Tolerance || !Enter(i)) Freeze(i);
         }

@@ -80,6 +80,64 @@ public class ProgressiveFillingTests
     }
 
     [Fact]
+    public void Filling_HoldsARatiosDestinationInLockstep_AtMaxRatioTimesTheReference()
+    {
+        var (filling, caps) = WithRatio("CN", "US", 0.5m);
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "US"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "DE"));
+
+        filling.Run(100, [], new long[caps.Countries.Length]);
+
+        AssertClose([20, 40, 40], filling.Allocation(0), filling.Allocation(1), filling.Allocation(2));
+    }
+
+    [Fact]
+    public void Filling_LetsLockstepCustomersCatchUpAndRejoin_WhenOneOfThemLeaves()
+    {
+        // Pace 1.5 / 2 until C1 leaves at 3 (λ = 4); C2 alone rises at pace 1.5, reaches λ at 6 and rises with
+        // everybody from there: 3 + 3 λ = 100.
+        var (filling, caps) = WithRatio("CN", "US", 1.5m);
+        AddCustomer(filling, 1, long.MaxValue, caps, (3, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "US"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "DE"));
+
+        filling.Run(100, [], new long[caps.Countries.Length]);
+
+        AssertClose([3, 97 / 3d, 97 / 3d, 97 / 3d], filling.Allocation(0), filling.Allocation(1), filling.Allocation(2), filling.Allocation(3));
+    }
+
+    [Fact]
+    public void Filling_CountsTheWeeksEarlierLots_AgainstTheRatio()
+    {
+        // 40 US lots placed earlier in the week: CN may have 20 more than half of what this group gives US.
+        var (filling, caps) = WithRatio("CN", "US", 0.5m);
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "DE"));
+        var lots = new long[caps.Countries.Length];
+        lots[caps.IndexOf("US")] = 40;
+
+        filling.Run(100, [], lots);
+
+        AssertClose([20, 80], filling.Allocation(0), filling.Allocation(1));
+    }
+
+    [Fact]
+    public void Filling_ComesBackToAnOrderItPassedOver_WhenTheRatioGainsRoom()
+    {
+        // A's CN order is held at once, so A rises on its DE order; when that is full (λ = 10) A comes back to CN,
+        // which binds at λ = 20 and then follows US at half its pace: 1.5 λ + 10 = 100.
+        var (filling, caps) = WithRatio("CN", "US", 0.5m);
+        var a = AddCustomer(filling, 1, long.MaxValue, caps, (100, "CN"), (10, "DE"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "US"));
+
+        filling.Run(100, [], new long[caps.Countries.Length]);
+
+        AssertClose([30, 10, 60], filling.SegmentAmount(filling.FirstSegment(a)), filling.SegmentAmount(filling.FirstSegment(a) + 1), filling.Allocation(1));
+    }
+
+    [Fact]
     public void SortedSweep_AgreesWithTheEventDrivenRise_WhenEveryLicenceHasOneCustomer()
     {
         // Customers: weight in tenths, share cap (0: none), then segments of (demand, licence or -1). Licence i is
@@ -108,7 +166,25 @@ public class ProgressiveFillingTests
         }, iter: 2000);
     }
 
+    private static void AssertClose(double[] expected, params double[] actual) =>
+        Assert.Equal(expected, actual, EqualityComparer<double>.Create((x, y) => Math.Abs(x - y) <= 1e-6));
+
     private static ProgressiveFilling Filling(int licences) => new(CountryCaps.From(AllocationCaps.None, licences));
+
+    private static (ProgressiveFilling, CountryCaps) WithRatio(string destination, string relativeTo, decimal maxRatio)
+    {
+        var caps = CountryCaps.From(new AllocationCaps(DestinationRatio: [new DestinationRatio(destination, relativeTo, maxRatio)]), 0);
+        var filling = new ProgressiveFilling(caps);
+        filling.Clear();
+        return (filling, caps);
+    }
+
+    private static int AddCustomer(ProgressiveFilling filling, double weight, long cap, CountryCaps caps, params (long Demand, string To)[] segments)
+    {
+        var customer = filling.AddCustomer(weight, cap);
+        foreach (var (demand, to) in segments) filling.AddSegment(demand, licence: -1, caps.IndexOf(to));
+        return customer;
+    }
 
     private static int AddCustomer(ProgressiveFilling filling, double weight, long cap, params (long Demand, int Licence)[] segments)
     {
