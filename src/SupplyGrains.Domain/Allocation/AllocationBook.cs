@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SupplyGrains.Domain.Allocation;
 
 /// <summary>
@@ -163,7 +165,7 @@ internal sealed class AllocationBook
         var licenceRank = new int[licenceIds.Length];
         for (var rank = 0; rank < licenceIds.Length; rank++) licenceRank[licenceIndex[licenceIds[rank]]] = rank;
 
-        Array.Sort(queueKeys, queueOrder);
+        SortByQueue(queueKeys, queueOrder);
         var queueRank = new int[count];
         for (var rank = 0; rank < count; rank++) queueRank[queueOrder[rank]] = rank;
 
@@ -227,6 +229,41 @@ internal sealed class AllocationBook
             if (countryCaps.QuotaCap[c] >= 0) book.CapRoomLots[countryCaps.QuotaCap[c]] = countryCaps.QuotaUnits[c] / problem.LotSize;
         }
         return book;
+    }
+
+    /// <summary>
+    /// Sorts the lines by queue (requested week, submission time, order id). Weeks and times span little in a real book,
+    /// so both usually fit one packed integer, which sorts several times faster than the keys; ids only settle exact ties.
+    /// </summary>
+    private static void SortByQueue(QueueKey[] keys, int[] order)
+    {
+        if (keys.Length == 0) return;
+        int minWeek = int.MaxValue, maxWeek = int.MinValue;
+        long minTicks = long.MaxValue, maxTicks = long.MinValue;
+        foreach (var key in keys)
+        {
+            minWeek = Math.Min(minWeek, key.Week);
+            maxWeek = Math.Max(maxWeek, key.Week);
+            minTicks = Math.Min(minTicks, key.SubmittedTicks);
+            maxTicks = Math.Max(maxTicks, key.SubmittedTicks);
+        }
+        var tickBits = 64 - BitOperations.LeadingZeroCount((ulong)(maxTicks - minTicks));
+        var weekBits = 64 - BitOperations.LeadingZeroCount((ulong)((long)maxWeek - minWeek));
+        if (tickBits + weekBits > 63)
+        {
+            Array.Sort(keys, order);
+            return;
+        }
+        var packed = new long[keys.Length];
+        for (var i = 0; i < keys.Length; i++) packed[i] = ((long)(keys[i].Week - minWeek) << tickBits) | (keys[i].SubmittedTicks - minTicks);
+        Array.Sort(packed, order);
+        for (var start = 0; start < packed.Length;)
+        {
+            var end = start + 1;
+            while (end < packed.Length && packed[end] == packed[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start, Comparer<int>.Create((a, b) => string.CompareOrdinal(keys[a].OrderId, keys[b].OrderId)));
+            start = end;
+        }
     }
 
     /// <summary>Why a line cannot be allocated, or null when it can.</summary>

@@ -37,6 +37,9 @@ public static class AllocationEngine
         var wasEligible = new bool[orderCount];
         var allocatedLots = new long[orderCount];
         var lastReason = new StopReason[orderCount];
+        // Lines are immutable: an order's line that says what last week's said is that same object, which spares most
+        // of a long run's allocations (an order waiting for supply says "0, Supply" week after week).
+        var lastLine = new AllocationLine?[orderCount];
         var weeks = new List<WeekAllocation>(problem.ToWeek.WeeksSince(problem.FromWeek) + 1);
         long carried = 0;
         for (var week = problem.FromWeek; week <= problem.ToWeek; week = week.AddWeeks(1))
@@ -52,8 +55,10 @@ public static class AllocationEngine
             {
                 var order = ledger.OrderAt(slot);
                 var reason = ledger.ReasonAt(slot);
-                lines[slot] = new AllocationLine(book.OrderIds[order], book.CustomerIds[book.OrderCustomer[order]],
-                    checked(ledger.LotsAt(slot) * lotSize), reason);
+                var quantity = checked(ledger.LotsAt(slot) * lotSize);
+                lines[slot] = lastLine[order] is { } last && last.Quantity == quantity && last.StoppedBy == reason
+                    ? last
+                    : lastLine[order] = new AllocationLine(book.OrderIds[order], book.CustomerIds[book.OrderCustomer[order]], quantity, reason);
                 wasEligible[order] = true;
                 allocatedLots[order] += ledger.LotsAt(slot);
                 lastReason[order] = reason;
@@ -63,7 +68,7 @@ public static class AllocationEngine
             carried = supply - allocated;
         }
 
-        var orders = new List<OrderAllocation>();
+        var orders = new List<OrderAllocation>(orderCount);
         for (var o = 0; o < orderCount; o++)
         {
             if (!wasEligible[o]) continue;

@@ -146,78 +146,98 @@ internal static class LotRounding
     /// <summary>
     /// When the supply is used up, no customer that could still take a lot may trail another by more than a lot of
     /// rounding on each side: (x_c + 1) / w_c ≥ (x_d − 1) / w_d. Each move of one lot from d to c lowers Σ x² / w,
-    /// so the loop ends; it only runs when a shared cap or a ratio made the rounding uneven. A reference lot that a
-    /// ratio's destination already counts on cannot move, so when the lowest customer cannot be helped the next one
-    /// is, and the next highest customer gives instead.
+    /// so the loop ends; it only moves lots when a shared cap or a ratio made the rounding uneven. A reference lot that
+    /// a ratio's destination counts on cannot move, so when the lowest customer cannot be helped, the lowest of those
+    /// whose next lot goes to another country may be.
     /// </summary>
     private static void RestoreFairness(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights)
     {
         if (ledger.Pool > 0) return; // then everyone in the group is stopped by demand or a cap
-        List<(double Level, int Index)>? receivers = null, donors = null;
+        // The lowest customer that could take a lot, per country its next lot would go to (slot 0: uncapped ones).
+        var countries = ledger.Book.CountryCaps.Countries.Length;
+        Span<int> lowest = countries < 32 ? stackalloc int[countries + 1] : new int[countries + 1];
         while (true)
         {
-            var lowest = double.PositiveInfinity;
+            lowest.Fill(-1);
             var highest = double.NegativeInfinity;
             for (var i = 0; i < customers.Length; i++)
             {
                 var lots = ledger.LotsOf(customers[i]);
                 if (lots > 0) highest = Math.Max(highest, (lots - 1) / weights[i]);
-                if ((lots + 1) / weights[i] < lowest && ledger.HasRoom(customers[i])) lowest = (lots + 1) / weights[i];
+                var next = ledger.NextSlotFor(customers[i]);
+                if (next < 0) continue;
+                var bucket = ledger.CountryAt(next) + 1;
+                if (lowest[bucket] < 0 || (lots + 1) / weights[i] < Level(ledger, customers, weights, lowest[bucket], +1)) lowest[bucket] = i;
             }
-            if (highest <= lowest * (1 + 1e-12)) return;
-
-            (receivers ??= []).Clear();
-            (donors ??= []).Clear();
-            for (var i = 0; i < customers.Length; i++)
-            {
-                var lots = ledger.LotsOf(customers[i]);
-                if (lots > 0) donors.Add((-(lots - 1) / weights[i], i));
-                if (ledger.HasRoom(customers[i])) receivers.Add(((lots + 1) / weights[i], i));
-            }
-            receivers.Sort();
-            donors.Sort();
             var moved = false;
-            foreach (var (level, receiver) in receivers)
+            // Lowest first, as progressive filling would.
+            for (var tries = 0; tries < lowest.Length && !moved; tries++)
             {
-                if (MoveOneLot(ledger, customers, donors, receiver, level))
+                var receiver = -1;
+                foreach (var candidate in lowest)
                 {
-                    moved = true;
-                    break;
+                    if (candidate >= 0 && (receiver < 0 || Level(ledger, customers, weights, candidate, +1) < Level(ledger, customers, weights, receiver, +1)))
+                        receiver = candidate;
                 }
+                if (receiver < 0) return;
+                var level = Level(ledger, customers, weights, receiver, +1);
+                if (highest <= level * (1 + 1e-12)) return;
+                moved = MoveOneLot(ledger, customers, weights, receiver, level);
+                if (!moved) lowest[ledger.CountryAt(ledger.NextSlotFor(customers[receiver])) + 1] = -1;
             }
             if (!moved) return;
         }
     }
 
+    /// <summary>(lots ± 1) / weight: the customer's level after taking (+1) or giving (−1) a lot.</summary>
+    private static double Level(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights, int i, int change) =>
+        (ledger.LotsOf(customers[i]) + change) / weights[i];
+
     /// <summary>
     /// One lot to the receiver from the highest donor above its level that can give it; false when none can. A donor
     /// gives from its last served order, so that what it keeps stays a prefix of its queue, unless a ratio needs that
-    /// lot where it is: then from the one before.
+    /// lot where it is: then from the one before. Whether a lot from a country can land is tried once per country.
     /// </summary>
-    private static bool MoveOneLot(
-        WeekLedger ledger, ReadOnlySpan<int> customers, List<(double Level, int Index)> donors, int receiver, double receiverLevel)
+    private static bool MoveOneLot(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights, int receiver, double receiverLevel)
     {
         var taker = customers[receiver];
-        foreach (var (negativeLevel, index) in donors)
+        var countries = ledger.Book.CountryCaps.Countries.Length;
+        // Per donor country (slot 0: uncapped): 0 not tried, 1 lands, -1 cannot.
+        Span<sbyte> lands = countries < 64 ? stackalloc sbyte[countries + 1] : new sbyte[countries + 1];
+        lands.Clear();
+        int donor = -1, donorSlot = -1;
+        var donorLevel = receiverLevel * (1 + 1e-12);
+        for (var i = 0; i < customers.Length; i++)
         {
-            if (-negativeLevel <= receiverLevel * (1 + 1e-12)) return false;
-            if (index == receiver) continue;
-            var donor = customers[index];
-            for (var slot = ledger.EndSlot(donor) - 1; slot >= ledger.FirstSlot(donor); slot--)
+            var level = Level(ledger, customers, weights, i, -1);
+            if (i == receiver || ledger.LotsOf(customers[i]) == 0 || level <= donorLevel) continue;
+            for (var slot = ledger.EndSlot(customers[i]) - 1; slot >= ledger.FirstSlot(customers[i]); slot--)
             {
-                if (ledger.LosingLotStarves(slot, taker) || !ledger.TakeBackAt(donor, slot)) continue;
-                ledger.Rewind(taker);
-                // Judged on where the lot lands: a reference lot moving to the same reference leaves every ratio as it was.
-                var landed = ledger.PlaceOneAt(taker);
-                if (landed >= 0 && ledger.RatiosHold())
-                {
-                    foreach (var customer in customers) ledger.Rewind(customer);
-                    return true;
-                }
-                if (landed >= 0) ledger.TakeBackAt(taker, landed);
-                ledger.Place(donor, slot, 1);
+                if (ledger.LotsAt(slot) == 0) continue;
+                var from = ledger.CountryAt(slot) + 1;
+                if (lands[from] == 0) lands[from] = (sbyte)(TryMove(ledger, customers[i], slot, taker, undo: true) ? 1 : -1);
+                if (lands[from] < 0) continue;
+                (donor, donorSlot, donorLevel) = (i, slot, level);
+                break;
             }
         }
-        return false;
+        if (donor < 0) return false;
+        TryMove(ledger, customers[donor], donorSlot, taker, undo: false);
+        foreach (var customer in customers) ledger.Rewind(customer);
+        return true;
+    }
+
+    /// <summary>Moves one lot from the donor's slot to the taker's next order, judged on where it lands (a reference lot
+    /// moving to the same reference leaves every ratio as it was); puts everything back when it cannot land, or when asked.</summary>
+    private static bool TryMove(WeekLedger ledger, int donor, int slot, int taker, bool undo)
+    {
+        if (!ledger.TakeBackAt(donor, slot)) return false;
+        ledger.Rewind(taker);
+        var landed = ledger.PlaceOneAt(taker);
+        var holds = landed >= 0 && ledger.RatiosHold();
+        if (holds && !undo) return true;
+        if (landed >= 0) ledger.TakeBackAt(taker, landed);
+        ledger.Place(donor, slot, 1);
+        return holds;
     }
 }

@@ -190,19 +190,6 @@ internal sealed class WeekLedger
         return -1;
     }
 
-    /// <summary>Whether taking a lot back from <paramref name="slot"/> would leave <paramref name="receiver"/> no order a ratio lets take one.</summary>
-    public bool LosingLotStarves(int slot, int receiver)
-    {
-        var from = CountryAt(slot);
-        if (_slotLots[slot] == 0 || from < 0 || _countryCaps.ReferenceOf[from].Length == 0) return false;
-        _countryLots[from]--;
-        foreach (var ratio in _countryCaps.ReferenceOf[from]) _ratioStale[ratio] = true;
-        var starves = NextSlotFor(receiver) < 0;
-        _countryLots[from]++;
-        foreach (var ratio in _countryCaps.ReferenceOf[from]) _ratioStale[ratio] = true;
-        return starves;
-    }
-
     /// <summary>One more lot to the customer's first order (in its queue) that can take one.</summary>
     public bool PlaceOne(int customer) => PlaceLots(customer, 1) == 1;
 
