@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SupplyGrains.Domain.Allocation;
 
 /// <summary>
@@ -85,25 +87,38 @@ internal static class LotRounding
     private static void HandOutRemainders(WeekLedger ledger, ReadOnlySpan<int> customers, ProgressiveFilling filling)
     {
         if (ledger.Pool <= 0) return;
-        var order = new List<(long Excess, int Index)>();
+        var excesses = ArrayPool<long>.Shared.Rent(customers.Length);
+        var order = ArrayPool<int>.Shared.Rent(customers.Length);
+        var count = 0;
         for (var i = 0; i < customers.Length; i++)
         {
             var excess = filling.Allocation(i) - ledger.LotsOf(customers[i]);
             if (excess <= Tolerance) continue;
             // Rounded to a millionth of a lot so that remainders equal on paper tie, and the group's order decides.
-            order.Add((-(long)Math.Round(excess * 1e6), i));
+            excesses[count] = -(long)Math.Round(excess * 1e6);
+            order[count++] = i;
         }
-        order.Sort();
+        // Stable on ties: the group's order (i ascending) breaks them.
+        Array.Sort(excesses, order, 0, count);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && excesses[end] == excesses[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            start = end;
+        }
         for (var progressed = true; progressed && ledger.Pool > 0;)
         {
             progressed = false;
-            foreach (var (_, i) in order)
+            for (var n = 0; n < count && ledger.Pool > 0; n++)
             {
-                if (ledger.Pool <= 0) return;
+                var i = order[n];
                 var excess = filling.Allocation(i) - ledger.LotsOf(customers[i]);
                 if (excess > Tolerance && ledger.PlaceLots(customers[i], Math.Max(1, FloorLots(excess))) > 0) progressed = true;
             }
         }
+        ArrayPool<long>.Shared.Return(excesses);
+        ArrayPool<int>.Shared.Return(order);
     }
 
     /// <summary>
@@ -223,7 +238,9 @@ internal static class LotRounding
         }
         if (donor < 0) return false;
         TryMove(ledger, customers[donor], donorSlot, taker, undo: false);
-        foreach (var customer in customers) ledger.Rewind(customer);
+        // The donor's order has room again, and so may other customers' orders under a cap it shares with them.
+        if (ledger.SharesCaps(donorSlot)) foreach (var customer in customers) ledger.Rewind(customer);
+        else ledger.Rewind(customers[donor]);
         return true;
     }
 

@@ -30,6 +30,8 @@ internal sealed class WeekLedger
     private readonly long[] _countryLots;
     private readonly long[] _ratioAllowed;
     private readonly bool[] _ratioStale;
+    private readonly int[] _capFirstCustomer;
+    private readonly bool[] _capShared;
     private readonly List<int> _customers = [];
     private int _slotCount;
 
@@ -51,6 +53,8 @@ internal sealed class WeekLedger
         _countryLots = new long[_countryCaps.Countries.Length];
         _ratioAllowed = new long[_countryCaps.RatioCount];
         _ratioStale = new bool[_countryCaps.RatioCount];
+        _capFirstCustomer = new int[_countryCaps.SharedCapCount];
+        _capShared = new bool[_countryCaps.SharedCapCount];
     }
 
     /// <summary>Lots of the week not handed out yet.</summary>
@@ -81,6 +85,8 @@ internal sealed class WeekLedger
         ShareCapLots = shareCapLots;
         Array.Clear(_countryLots);
         Array.Fill(_ratioStale, true);
+        Array.Fill(_capFirstCustomer, -1);
+        Array.Clear(_capShared);
         for (var c = 0; c < _book.CustomerCount; c++)
         {
             var start = _slotCount;
@@ -93,6 +99,8 @@ internal sealed class WeekLedger
                 _slotLots[_slotCount] = 0;
                 _orderSlot[o] = _slotCount;
                 demand += _book.RemainingLots[o];
+                NoteCapCustomer(_book.OrderLicence[o], c);
+                NoteCapCustomer(QuotaOf(o), c);
                 _slotCount++;
             }
             if (_slotCount == start) continue;
@@ -254,6 +262,24 @@ internal sealed class WeekLedger
     }
 
     public void Rewind(int customer) => _cursor[customer] = _customerStart[customer];
+
+    /// <summary>Whether room given back to the order at <paramref name="slot"/>'s caps can reopen another customer's orders.</summary>
+    public bool SharesCaps(int slot)
+    {
+        var order = _slotOrder[slot];
+        var licence = _book.OrderLicence[order];
+        var quota = QuotaOf(order);
+        return (licence >= 0 && _capShared[licence]) || (quota >= 0 && _capShared[quota]);
+    }
+
+    private int QuotaOf(int order) => _book.OrderCountry[order] is var country and >= 0 ? _countryCaps.QuotaCap[country] : -1;
+
+    private void NoteCapCustomer(int cap, int customer)
+    {
+        if (cap < 0) return;
+        if (_capFirstCustomer[cap] < 0) _capFirstCustomer[cap] = customer;
+        else if (_capFirstCustomer[cap] != customer) _capShared[cap] = true;
+    }
 
     /// <summary>Records why each order of <paramref name="customers"/> got no more, now that their stage is served.</summary>
     public void CloseStage(ReadOnlySpan<int> customers)
