@@ -111,7 +111,7 @@ internal sealed class AllocationBook
         var profileTicks = new List<long>();
         var lineCustomer = new int[count];
         var lineLicence = new int[count];
-        var queueKeys = new QueueKey[count];
+        var lineTicks = new long[count];
         var queueOrder = new int[count];
         var lineWeek = new int[count];
         var lineLots = new int[count];
@@ -142,7 +142,7 @@ internal sealed class AllocationBook
                 lineLicence[i] = licenceIndex.Count;
                 licenceIndex.Add(licence, lineLicence[i]);
             }
-            queueKeys[i] = new QueueKey(line.RequestedWeek.Ordinal, ticks, line.OrderId);
+            lineTicks[i] = ticks;
             queueOrder[i] = i;
             // Kept in arrays so that later passes, which visit lines in another order, need not reach each line again.
             lineWeek[i] = line.RequestedWeek.Ordinal;
@@ -165,7 +165,7 @@ internal sealed class AllocationBook
         var licenceRank = new int[licenceIds.Length];
         for (var rank = 0; rank < licenceIds.Length; rank++) licenceRank[licenceIndex[licenceIds[rank]]] = rank;
 
-        SortByQueue(queueKeys, queueOrder);
+        SortByQueue(lines, lineWeek, lineTicks, queueOrder);
         var queueRank = new int[count];
         for (var rank = 0; rank < count; rank++) queueRank[queueOrder[rank]] = rank;
 
@@ -235,33 +235,40 @@ internal sealed class AllocationBook
     /// Sorts the lines by queue (requested week, submission time, order id). Weeks and times span little in a real book,
     /// so both usually fit one packed integer, which sorts several times faster than the keys; ids only settle exact ties.
     /// </summary>
-    private static void SortByQueue(QueueKey[] keys, int[] order)
+    private static void SortByQueue(IReadOnlyList<DemandLine> lines, int[] weeks, long[] ticks, int[] order)
     {
-        if (keys.Length == 0) return;
+        if (order.Length == 0) return;
         int minWeek = int.MaxValue, maxWeek = int.MinValue;
         long minTicks = long.MaxValue, maxTicks = long.MinValue;
-        foreach (var key in keys)
+        for (var i = 0; i < order.Length; i++)
         {
-            minWeek = Math.Min(minWeek, key.Week);
-            maxWeek = Math.Max(maxWeek, key.Week);
-            minTicks = Math.Min(minTicks, key.SubmittedTicks);
-            maxTicks = Math.Max(maxTicks, key.SubmittedTicks);
+            minWeek = Math.Min(minWeek, weeks[i]);
+            maxWeek = Math.Max(maxWeek, weeks[i]);
+            minTicks = Math.Min(minTicks, ticks[i]);
+            maxTicks = Math.Max(maxTicks, ticks[i]);
         }
         var tickBits = 64 - BitOperations.LeadingZeroCount((ulong)(maxTicks - minTicks));
         var weekBits = 64 - BitOperations.LeadingZeroCount((ulong)((long)maxWeek - minWeek));
         if (tickBits + weekBits > 63)
         {
+            var keys = new QueueKey[order.Length];
+            for (var i = 0; i < keys.Length; i++) keys[i] = new QueueKey(weeks[i], ticks[i], lines[i].OrderId);
             Array.Sort(keys, order);
             return;
         }
-        var packed = new long[keys.Length];
-        for (var i = 0; i < keys.Length; i++) packed[i] = ((long)(keys[i].Week - minWeek) << tickBits) | (keys[i].SubmittedTicks - minTicks);
+        var packed = new long[order.Length];
+        for (var i = 0; i < packed.Length; i++) packed[i] = ((long)(weeks[i] - minWeek) << tickBits) | (ticks[i] - minTicks);
         Array.Sort(packed, order);
+        IComparer<int>? byOrderId = null;
         for (var start = 0; start < packed.Length;)
         {
             var end = start + 1;
             while (end < packed.Length && packed[end] == packed[start]) end++;
-            if (end - start > 1) Array.Sort(order, start, end - start, Comparer<int>.Create((a, b) => string.CompareOrdinal(keys[a].OrderId, keys[b].OrderId)));
+            if (end - start > 1)
+            {
+                byOrderId ??= Comparer<int>.Create((a, b) => string.CompareOrdinal(lines[a].OrderId, lines[b].OrderId));
+                Array.Sort(order, start, end - start, byOrderId);
+            }
             start = end;
         }
     }

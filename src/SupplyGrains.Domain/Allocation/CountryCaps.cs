@@ -60,7 +60,16 @@ internal sealed class CountryCaps
     public double[] RatioMaxApproximate { get; private set; } = [];
 
     /// <summary>Index of a destination country, or -1 when no cap names it.</summary>
-    public int IndexOf(string destination) => _index.GetValueOrDefault(destination, -1);
+    public int IndexOf(string destination)
+    {
+        // A run names a handful of countries: comparing two-letter codes beats hashing one per order.
+        if (Countries.Length > 8) return _index.GetValueOrDefault(destination, -1);
+        for (var c = 0; c < Countries.Length; c++)
+        {
+            if (string.Equals(Countries[c], destination, StringComparison.Ordinal)) return c;
+        }
+        return -1;
+    }
 
     /// <exception cref="DomainValidationException">A negative quota, a malformed or contradictory ratio.</exception>
     public static CountryCaps From(AllocationCaps caps, int licenceCount)

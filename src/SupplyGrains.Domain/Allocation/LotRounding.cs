@@ -160,101 +160,145 @@ internal static class LotRounding
 
     /// <summary>
     /// When the supply is used up, no customer that could still take a lot may trail another by more than a lot of
-    /// rounding on each side: (x_c + 1) / w_c ≥ (x_d − 1) / w_d. Each move of one lot from d to c lowers Σ x² / w,
-    /// so the loop ends; it only moves lots when a shared cap or a ratio made the rounding uneven. A reference lot that
-    /// a ratio's destination counts on cannot move, so when the lowest customer cannot be helped, the lowest of those
-    /// whose next lot goes to another country may be.
+    /// rounding on each side: (x_c + 1) / w_c ≥ (x_d − 1) / w_d. Each move of one lot from a customer above to one below
+    /// lowers Σ x² / w, so the passes end; they only move lots when a shared cap or a ratio made the rounding uneven.
     /// </summary>
+    /// <remarks>
+    /// A pass feeds the customers that could take a lot, lowest first, from the others, highest first. A reference lot
+    /// a ratio's destination counts on cannot move, so whether a lot from a country can land is tried once per country
+    /// the receiver's next lot goes to; and when the lowest receiver of such a country cannot be helped, no higher one
+    /// can (fewer donors stand above it), so the country is passed over for the rest of the pass. That keeps a pass
+    /// O(k log k + lots moved); a new pass starts while the last one moved lots, since moves change rooms.
+    /// </remarks>
     private static void RestoreFairness(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights)
     {
         if (ledger.Pool > 0) return; // then everyone in the group is stopped by demand or a cap
-        // The lowest customer that could take a lot, per country its next lot would go to (slot 0: uncapped ones).
         var countries = ledger.Book.CountryCaps.Countries.Length;
-        Span<int> lowest = countries < 32 ? stackalloc int[countries + 1] : new int[countries + 1];
         while (true)
         {
-            lowest.Fill(-1);
+            var lowest = double.PositiveInfinity;
             var highest = double.NegativeInfinity;
             for (var i = 0; i < customers.Length; i++)
             {
                 var lots = ledger.LotsOf(customers[i]);
                 if (lots > 0) highest = Math.Max(highest, (lots - 1) / weights[i]);
-                var next = ledger.NextSlotFor(customers[i]);
-                if (next < 0) continue;
-                var bucket = ledger.CountryAt(next) + 1;
-                if (lowest[bucket] < 0 || (lots + 1) / weights[i] < Level(ledger, customers, weights, lowest[bucket], +1)) lowest[bucket] = i;
+                if ((lots + 1) / weights[i] < lowest && ledger.HasRoom(customers[i])) lowest = (lots + 1) / weights[i];
             }
-            var moved = false;
-            // Lowest first, as progressive filling would.
-            for (var tries = 0; tries < lowest.Length && !moved; tries++)
-            {
-                var receiver = -1;
-                foreach (var candidate in lowest)
-                {
-                    if (candidate >= 0 && (receiver < 0 || Level(ledger, customers, weights, candidate, +1) < Level(ledger, customers, weights, receiver, +1)))
-                        receiver = candidate;
-                }
-                if (receiver < 0) return;
-                var level = Level(ledger, customers, weights, receiver, +1);
-                if (highest <= level * (1 + 1e-12)) return;
-                moved = MoveOneLot(ledger, customers, weights, receiver, level);
-                if (!moved) lowest[ledger.CountryAt(ledger.NextSlotFor(customers[receiver])) + 1] = -1;
-            }
-            if (!moved) return;
+            if (highest <= lowest * (1 + 1e-12)) return;
+            if (!FeedPass(ledger, customers, weights, countries, lowest)) return;
         }
     }
 
-    /// <summary>(lots ± 1) / weight: the customer's level after taking (+1) or giving (−1) a lot.</summary>
-    private static double Level(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights, int i, int change) =>
-        (ledger.LotsOf(customers[i]) + change) / weights[i];
+    private static bool FeedPass(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights, int countries, double lowest)
+    {
+        var k = customers.Length;
+        var receivers = ArrayPool<int>.Shared.Rent(k);
+        var receiverLevels = ArrayPool<double>.Shared.Rent(k);
+        var donors = ArrayPool<int>.Shared.Rent(k);
+        var donorLevels = ArrayPool<double>.Shared.Rent(k);
+        int receiverCount = 0, donorCount = 0;
+        for (var i = 0; i < k; i++)
+        {
+            var lots = ledger.LotsOf(customers[i]);
+            if (lots > 0 && (lots - 1) / weights[i] > lowest * (1 + 1e-12))
+            {
+                donors[donorCount] = i;
+                donorLevels[donorCount++] = -(lots - 1) / weights[i];
+            }
+            if (ledger.HasRoom(customers[i]))
+            {
+                receivers[receiverCount] = i;
+                receiverLevels[receiverCount++] = (lots + 1) / weights[i];
+            }
+        }
+        // Ties keep the group's order: the sort is not stable, so indexes break them.
+        SortByLevelThenIndex(receiverLevels, receivers, receiverCount);
+        SortByLevelThenIndex(donorLevels, donors, donorCount);
+
+        var stuck = new bool[countries + 1];
+        var failed = new sbyte[countries + 1];
+        var moved = false;
+        for (var n = 0; n < receiverCount; n++)
+        {
+            var receiver = receivers[n];
+            var taker = customers[receiver];
+            var next = ledger.NextSlotFor(taker);
+            if (next < 0) continue;
+            var bucket = ledger.CountryAt(next) + 1;
+            if (stuck[bucket]) continue;
+            Array.Clear(failed);
+            var fed = false;
+            // Feed this receiver while some donor above it can give.
+            while (next >= 0 && Feed(ledger, customers, weights, donors, donorCount, receiver, failed))
+            {
+                fed = moved = true;
+                next = ledger.NextSlotFor(taker);
+            }
+            if (!fed) stuck[bucket] = true;
+        }
+        ArrayPool<int>.Shared.Return(receivers);
+        ArrayPool<double>.Shared.Return(receiverLevels);
+        ArrayPool<int>.Shared.Return(donors);
+        ArrayPool<double>.Shared.Return(donorLevels);
+        return moved;
+    }
+
+    private static void SortByLevelThenIndex(double[] levels, int[] items, int count)
+    {
+        Array.Sort(levels, items, 0, count);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && levels[end] == levels[start]) end++;
+            if (end - start > 1) Array.Sort(items, start, end - start);
+            start = end;
+        }
+    }
 
     /// <summary>
-    /// One lot to the receiver from the highest donor above its level that can give it; false when none can. A donor
-    /// gives from its last served order, so that what it keeps stays a prefix of its queue, unless a ratio needs that
-    /// lot where it is: then from the one before. Whether a lot from a country can land is tried once per country.
+    /// One lot to the receiver from the first donor (highest first) still above it that can give one; false when none
+    /// can. A donor gives from its last served order, so that what it keeps stays a prefix of its queue, unless a ratio
+    /// needs that lot where it is: then from the one before.
     /// </summary>
-    private static bool MoveOneLot(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights, int receiver, double receiverLevel)
+    private static bool Feed(
+        WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights, int[] donors, int donorCount, int receiver, sbyte[] failed)
     {
         var taker = customers[receiver];
-        var countries = ledger.Book.CountryCaps.Countries.Length;
-        // Per donor country (slot 0: uncapped): 0 not tried, 1 lands, -1 cannot.
-        Span<sbyte> lands = countries < 64 ? stackalloc sbyte[countries + 1] : new sbyte[countries + 1];
-        lands.Clear();
-        int donor = -1, donorSlot = -1;
-        var donorLevel = receiverLevel * (1 + 1e-12);
-        for (var i = 0; i < customers.Length; i++)
+        var level = (ledger.LotsOf(taker) + 1) / weights[receiver] * (1 + 1e-12);
+        for (var n = 0; n < donorCount; n++)
         {
-            var level = Level(ledger, customers, weights, i, -1);
-            if (i == receiver || ledger.LotsOf(customers[i]) == 0 || level <= donorLevel) continue;
-            for (var slot = ledger.EndSlot(customers[i]) - 1; slot >= ledger.FirstSlot(customers[i]); slot--)
+            var i = donors[n];
+            var donor = customers[i];
+            if (i == receiver || ledger.LotsOf(donor) == 0 || (ledger.LotsOf(donor) - 1) / weights[i] <= level) continue;
+            for (var slot = ledger.EndSlot(donor) - 1; slot >= ledger.FirstSlot(donor); slot--)
             {
                 if (ledger.LotsAt(slot) == 0) continue;
                 var from = ledger.CountryAt(slot) + 1;
-                if (lands[from] == 0) lands[from] = (sbyte)(TryMove(ledger, customers[i], slot, taker, undo: true) ? 1 : -1);
-                if (lands[from] < 0) continue;
-                (donor, donorSlot, donorLevel) = (i, slot, level);
-                break;
+                if (failed[from] < 0) continue;
+                if (!Move(ledger, donor, slot, taker))
+                {
+                    failed[from] = -1;
+                    continue;
+                }
+                // The donor's order has room again, and so may other customers' orders under a cap it shares with them.
+                if (ledger.SharesCaps(slot)) foreach (var customer in customers) ledger.Rewind(customer);
+                else ledger.Rewind(donor);
+                return true;
             }
         }
-        if (donor < 0) return false;
-        TryMove(ledger, customers[donor], donorSlot, taker, undo: false);
-        // The donor's order has room again, and so may other customers' orders under a cap it shares with them.
-        if (ledger.SharesCaps(donorSlot)) foreach (var customer in customers) ledger.Rewind(customer);
-        else ledger.Rewind(customers[donor]);
-        return true;
+        return false;
     }
 
     /// <summary>Moves one lot from the donor's slot to the taker's next order, judged on where it lands (a reference lot
-    /// moving to the same reference leaves every ratio as it was); puts everything back when it cannot land, or when asked.</summary>
-    private static bool TryMove(WeekLedger ledger, int donor, int slot, int taker, bool undo)
+    /// moving to the same reference leaves every ratio as it was); puts everything back when it cannot land.</summary>
+    private static bool Move(WeekLedger ledger, int donor, int slot, int taker)
     {
         if (!ledger.TakeBackAt(donor, slot)) return false;
         ledger.Rewind(taker);
         var landed = ledger.PlaceOneAt(taker);
-        var holds = landed >= 0 && ledger.RatiosHold();
-        if (holds && !undo) return true;
+        if (landed >= 0 && ledger.RatiosHold()) return true;
         if (landed >= 0) ledger.TakeBackAt(taker, landed);
         ledger.Place(donor, slot, 1);
-        return holds;
+        return false;
     }
 }

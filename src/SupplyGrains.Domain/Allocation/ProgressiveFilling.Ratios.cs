@@ -35,6 +35,9 @@ internal sealed partial class ProgressiveFilling
     private double[] _countryBoundWeight = [];
     private double[] _countryBoundOffset = [];
     private double[] _countryWaitDraw = [];
+    private int[] _countryFree = [];
+    private int[] _countryBound = [];
+    private int[] _countryWaiting = [];
     private List<int>[] _countryMembers = [];
     private bool[] _countryInRatio = [];
 
@@ -65,6 +68,9 @@ internal sealed partial class ProgressiveFilling
         _countryBoundWeight = new double[countries];
         _countryBoundOffset = new double[countries];
         _countryWaitDraw = new double[countries];
+        _countryFree = new int[countries];
+        _countryBound = new int[countries];
+        _countryWaiting = new int[countries];
         _countryMembers = new List<int>[countries];
         _countryInRatio = new bool[countries];
         for (var c = 0; c < countries; c++)
@@ -156,18 +162,19 @@ internal sealed partial class ProgressiveFilling
         if (_countryInRatio.Length == 0 || !_countryInRatio[c]) return;
         var w = sign * _weight[i];
         var settled = sign * _settled[i];
+        // Sums drop to exact zeros with their last member: a drift of 1e-16 in a weight would be a pace.
         switch (_rise[i])
         {
             case Rise.Free:
-                _countryWeight[c] += w;
-                _countryOffset[c] += settled;
+                _countryWeight[c] = (_countryFree[c] += sign) == 0 ? 0 : _countryWeight[c] + w;
+                _countryOffset[c] = _countryFree[c] == 0 ? 0 : _countryOffset[c] + settled;
                 break;
             case Rise.Bound:
-                _countryBoundWeight[c] += w;
-                _countryBoundOffset[c] += settled;
+                _countryBoundWeight[c] = (_countryBound[c] += sign) == 0 ? 0 : _countryBoundWeight[c] + w;
+                _countryBoundOffset[c] = _countryBound[c] == 0 ? 0 : _countryBoundOffset[c] + settled;
                 break;
             case Rise.Waiting:
-                _countryWaitDraw[c] += w * _waitLevel[i] - settled;
+                _countryWaitDraw[c] = (_countryWaiting[c] += sign) == 0 ? 0 : _countryWaitDraw[c] + w * _waitLevel[i] - settled;
                 break;
         }
         MarkCountryDirty(c);
@@ -202,6 +209,9 @@ internal sealed partial class ProgressiveFilling
     // Exact zeros rather than the drift of adding and subtracting weights.
     private void ZeroCountry(int c)
     {
+        _countryFree[c] = 0;
+        _countryBound[c] = 0;
+        _countryWaiting[c] = 0;
         _countryWeight[c] = 0;
         _countryOffset[c] = 0;
         _countryBoundWeight[c] = 0;
@@ -225,9 +235,9 @@ internal sealed partial class ProgressiveFilling
     private void CountBoundOnCap(int cap, int k, double weight, double settled, int sign)
     {
         var at = cap * _countryCaps.RatioCount + k;
-        _capBoundWeight[at] += weight;
-        _capBoundOffset[at] += settled;
         _capBoundCount[at] += sign;
+        _capBoundWeight[at] = _capBoundCount[at] == 0 ? 0 : _capBoundWeight[at] + weight;
+        _capBoundOffset[at] = _capBoundCount[at] == 0 ? 0 : _capBoundOffset[at] + settled;
         if (sign < 0 || _capListed[at]) return;
         _capListed[at] = true;
         _ratioCaps[k].Add(cap);

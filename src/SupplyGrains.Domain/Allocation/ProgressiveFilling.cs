@@ -60,6 +60,8 @@ internal sealed partial class ProgressiveFilling
     private readonly double[] _capWeight;
     private readonly double[] _capOffset;
     private readonly double[] _capWaitDraw;
+    private readonly int[] _capFree;
+    private readonly int[] _capWaiting;
     private readonly List<int>?[] _capMembers;
     private readonly int[] _capVersion;
     private readonly bool[] _capExhausted;
@@ -94,6 +96,8 @@ internal sealed partial class ProgressiveFilling
         _capWeight = new double[capCount];
         _capOffset = new double[capCount];
         _capWaitDraw = new double[capCount];
+        _capFree = new int[capCount];
+        _capWaiting = new int[capCount];
         _capMembers = new List<int>?[capCount];
         _capVersion = new int[capCount];
         _capExhausted = new bool[capCount];
@@ -366,7 +370,6 @@ internal sealed partial class ProgressiveFilling
     /// <summary>What all customers hold at the current level, and how fast that grows with λ.</summary>
     private (double Held, double Pace) Holding()
     {
-        if (_freeCount == 0) _freeWeight = 0;
         var held = _frozenTotal + _waitingHeld + _level * _freeWeight;
         var pace = _freeWeight;
         for (var k = 0; k < _countryCaps.RatioCount; k++)
@@ -570,8 +573,7 @@ internal sealed partial class ProgressiveFilling
         switch (_rise[i])
         {
             case Rise.Free:
-                _freeWeight += w;
-                _freeCount += sign;
+                _freeWeight = (_freeCount += sign) == 0 ? 0 : _freeWeight + w;
                 break;
             case Rise.Bound:
                 _ratioBoundCount[_ratioOfCustomer[i]] += sign;
@@ -591,17 +593,18 @@ internal sealed partial class ProgressiveFilling
         if (cap < 0 || !IsShared(cap) || _capExhausted[cap]) return;
         var w = sign * _weight[i];
         var settled = sign * _settled[i];
+        // Sums drop to exact zeros with their last member: a drift of 1e-16 in a weight would be a pace.
         switch (_rise[i])
         {
             case Rise.Free:
-                _capWeight[cap] += w;
-                _capOffset[cap] += settled;
+                _capWeight[cap] = (_capFree[cap] += sign) == 0 ? 0 : _capWeight[cap] + w;
+                _capOffset[cap] = _capFree[cap] == 0 ? 0 : _capOffset[cap] + settled;
                 break;
             case Rise.Bound:
                 CountBoundOnCap(cap, _ratioOfCustomer[i], w, settled, sign);
                 break;
             case Rise.Waiting:
-                _capWaitDraw[cap] += w * _waitLevel[i] - settled;
+                _capWaitDraw[cap] = (_capWaiting[cap] += sign) == 0 ? 0 : _capWaitDraw[cap] + w * _waitLevel[i] - settled;
                 break;
         }
         MarkDirty(cap);
@@ -654,6 +657,8 @@ internal sealed partial class ProgressiveFilling
 
     private void ZeroCap(int cap)
     {
+        _capFree[cap] = 0;
+        _capWaiting[cap] = 0;
         _capWeight[cap] = 0;
         _capOffset[cap] = 0;
         _capWaitDraw[cap] = 0;

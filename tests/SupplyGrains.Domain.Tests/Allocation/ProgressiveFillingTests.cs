@@ -166,6 +166,63 @@ public class ProgressiveFillingTests
         }, iter: 2000);
     }
 
+    [Fact]
+    public void Filling_NeverBreaksSupplyDemandLicenceQuotaOrRatio_InContinuousLots()
+    {
+        // Customers: weight in tenths, share cap (0: none), segments of (demand, licence -1..1, country index); licences
+        // and quotas with random rooms, CN ≤ r × US and MO ≤ r' × DE, and lots placed earlier in the week.
+        string[] countries = ["CN", "DE", "MO", "US"];
+        var customer = Gen.Select(Gen.Int[1, 30], Gen.Int[0, 40], Gen.Select(Gen.Int[0, 15], Gen.Int[-1, 1], Gen.Int[0, 3]).Array[1, 4]);
+        Gen.Select(customer.Array[1, 8], Gen.Int[0, 20].Array[4], Gen.Int[0, 30].Array[2], Gen.Int[0, 10].Array[4], Gen.Int[0, 150])
+            .Sample((customers, rooms, tenths, earlier, supply) =>
+            {
+                var caps = CountryCaps.From(new AllocationCaps(
+                    CountryQuota: new Dictionary<string, int> { ["CN"] = rooms[2], ["MO"] = rooms[3] },
+                    DestinationRatio: [new DestinationRatio("CN", "US", tenths[0] / 10m), new DestinationRatio("MO", "DE", tenths[1] / 10m)]), 2);
+                var filling = new ProgressiveFilling(caps);
+                filling.Clear();
+                var lots = new long[caps.Countries.Length];
+                for (var c = 0; c < countries.Length; c++) lots[caps.IndexOf(countries[c])] = earlier[c];
+                // Earlier lots keep every ratio, as the ledger guarantees.
+                lots[caps.IndexOf("CN")] = Math.Min(lots[caps.IndexOf("CN")], (long)(tenths[0] / 10m * lots[caps.IndexOf("US")]));
+                lots[caps.IndexOf("MO")] = Math.Min(lots[caps.IndexOf("MO")], (long)(tenths[1] / 10m * lots[caps.IndexOf("DE")]));
+                foreach (var (weight, cap, segments) in customers)
+                {
+                    filling.AddCustomer(weight / 10d, cap == 0 ? long.MaxValue : cap);
+                    foreach (var (demand, licence, country) in segments) filling.AddSegment(demand, licence, caps.IndexOf(countries[country]));
+                }
+                var room = new[] { rooms[0], rooms[1], rooms[2], rooms[3] };
+                filling.Run(supply, room, lots);
+
+                const double tolerance = 1e-6;
+                var drawn = new double[caps.SharedCapCount];
+                var byCountry = new double[countries.Length];
+                double total = 0;
+                for (var i = 0; i < customers.Length; i++)
+                {
+                    var (_, cap, segments) = customers[i];
+                    double sum = 0;
+                    for (var n = 0; n < segments.Length; n++)
+                    {
+                        var amount = filling.SegmentAmount(filling.FirstSegment(i) + n);
+                        var (demand, licence, country) = segments[n];
+                        Assert.InRange(amount, -tolerance, demand + tolerance);
+                        if (licence >= 0) drawn[licence] += amount;
+                        if (caps.QuotaCap[caps.IndexOf(countries[country])] is var quota and >= 0) drawn[quota] += amount;
+                        byCountry[country] += amount;
+                        sum += amount;
+                    }
+                    Assert.Equal(sum, filling.Allocation(i), tolerance);
+                    if (cap > 0) Assert.True(sum <= cap + tolerance, $"customer {i} over its cap");
+                    total += sum;
+                }
+                Assert.True(total <= supply + tolerance, "over the supply");
+                for (var cap = 0; cap < drawn.Length; cap++) Assert.True(drawn[cap] <= room[cap] + tolerance, $"cap {cap} overdrawn: {drawn[cap]} of {room[cap]}");
+                Assert.True(lots[caps.IndexOf("CN")] + byCountry[0] <= tenths[0] / 10d * (lots[caps.IndexOf("US")] + byCountry[3]) + tolerance, "CN over its ratio");
+                Assert.True(lots[caps.IndexOf("MO")] + byCountry[2] <= tenths[1] / 10d * (lots[caps.IndexOf("DE")] + byCountry[1]) + tolerance, "MO over its ratio");
+            }, iter: 3000);
+    }
+
     private static void AssertClose(double[] expected, params double[] actual) =>
         Assert.Equal(expected, actual, EqualityComparer<double>.Create((x, y) => Math.Abs(x - y) <= 1e-6));
 
