@@ -169,15 +169,14 @@ internal sealed class AllocationBook
         var queueRank = new int[count];
         for (var rank = 0; rank < count; rank++) queueRank[queueOrder[rank]] = rank;
 
-        // Canonical order (tier, customer, queue) and FIFO order (tier, queue) on packed integers.
-        var canonicalKeys = new long[count];
+        // Canonical order (tier, customer, queue): the queue order, bucketed by customer rank (stable, so each
+        // customer's lines stay in queue order), in linear time.
         var canonical = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            canonicalKeys[i] = ((long)customerRank[lineCustomer[i]] << 32) | (uint)queueRank[i];
-            canonical[i] = i;
-        }
-        Array.Sort(canonicalKeys, canonical);
+        var customerStart = new int[profiles.Count + 1];
+        for (var i = 0; i < count; i++) customerStart[customerRank[lineCustomer[i]] + 1]++;
+        for (var rank = 0; rank < profiles.Count; rank++) customerStart[rank + 1] += customerStart[rank];
+        var next = (int[])customerStart.Clone();
+        foreach (var i in queueOrder) canonical[next[customerRank[lineCustomer[i]]]++] = i;
 
         var countryCaps = CountryCaps.From(problem.Caps, licenceIds.Length);
         var book = new AllocationBook(problem.LotSize, count, profiles.Count, countryCaps);
@@ -193,7 +192,6 @@ internal sealed class AllocationBook
         // position (a missed write costs far less than a missed read, which this pass would otherwise make per field).
         var position = new int[count];
         for (var o = 0; o < count; o++) position[canonical[o]] = o;
-        var fifoKeys = new long[count];
         for (var i = 0; i < count; i++)
         {
             var o = position[i];
@@ -206,17 +204,25 @@ internal sealed class AllocationBook
             book.OrderQueueRank[o] = queueRank[i];
             book.OrderWeek[o] = lineWeek[i];
             book.RemainingLots[o] = lineLots[i];
-            // Flipping the sign bit keeps the order of any int tier when it is read as unsigned.
-            fifoKeys[o] = ((long)(uint)(book.CustomerTier[customer] ^ int.MinValue) << 32) | (uint)queueRank[i];
         }
-        for (var o = 0; o < count; o++)
+        for (var rank = 0; rank < profiles.Count; rank++)
         {
-            var customer = book.OrderCustomer[o];
-            if (o == 0 || book.OrderCustomer[o - 1] != customer) book.CustomerFirstOrder[customer] = o;
-            book.CustomerEndOrder[customer] = o + 1;
-            book.FifoOrder[o] = o;
+            book.CustomerFirstOrder[rank] = customerStart[rank];
+            book.CustomerEndOrder[rank] = customerStart[rank + 1];
         }
-        Array.Sort(fifoKeys, book.FifoOrder);
+
+        // FIFO order (tier, queue): customers are ranked by tier first, so a tier is a run of ranks and its orders a
+        // run of canonical positions; the queue order bucketed by tier, again stable and linear.
+        var tierStart = new int[profiles.Count + 1];
+        var tierOfRank = new int[profiles.Count];
+        var tiers = 0;
+        for (var rank = 0; rank < profiles.Count; rank++)
+        {
+            if (rank > 0 && book.CustomerTier[rank] != book.CustomerTier[rank - 1]) tiers++;
+            tierOfRank[rank] = tiers;
+            tierStart[tiers + 1] = customerStart[rank + 1];
+        }
+        foreach (var i in queueOrder) book.FifoOrder[tierStart[tierOfRank[customerRank[lineCustomer[i]]]]++] = position[i];
 
         for (var rank = 0; rank < licenceIds.Length; rank++)
         {

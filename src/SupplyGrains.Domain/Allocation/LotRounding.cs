@@ -107,18 +107,49 @@ internal static class LotRounding
             if (end - start > 1) Array.Sort(order, start, end - start);
             start = end;
         }
+        // A customer held by a ratio waits for the reference lots handed out after it, and takes the room they open
+        // before the customers behind them in the order do.
+        var held = new List<int>();
+        var heldFrom = 0;
         for (var progressed = true; progressed && ledger.Pool > 0;)
         {
             progressed = false;
+            held.Clear();
+            heldFrom = 0;
             for (var n = 0; n < count && ledger.Pool > 0; n++)
             {
                 var i = order[n];
                 var excess = filling.Allocation(i) - ledger.LotsOf(customers[i]);
-                if (excess > Tolerance && ledger.PlaceLots(customers[i], Math.Max(1, FloorLots(excess))) > 0) progressed = true;
+                if (excess <= Tolerance) continue;
+                var referenceLots = ledger.ReferenceLots;
+                if (ledger.PlaceLots(customers[i], Math.Max(1, FloorLots(excess))) > 0)
+                {
+                    progressed = true;
+                    if (ledger.ReferenceLots != referenceLots) heldFrom = TakeOpenedRoom(ledger, customers, filling, held, heldFrom);
+                }
+                else if (ledger.IsCustomerHeldByRatio(customers[i]))
+                {
+                    held.Add(i);
+                }
             }
         }
         ArrayPool<long>.Shared.Return(excesses);
         ArrayPool<int>.Shared.Return(order);
+    }
+
+    /// <summary>Held customers, in the order's sequence, take what they still lack while the room lasts; returns the first still held.</summary>
+    private static int TakeOpenedRoom(WeekLedger ledger, ReadOnlySpan<int> customers, ProgressiveFilling filling, List<int> held, int from)
+    {
+        for (; from < held.Count && ledger.Pool > 0; from++)
+        {
+            var i = held[from];
+            var excess = filling.Allocation(i) - ledger.LotsOf(customers[i]);
+            if (excess <= Tolerance) continue;
+            ledger.PlaceLots(customers[i], Math.Max(1, FloorLots(excess)));
+            // Still held: the room is spent again, and those after it wait for the next reference lot.
+            if (filling.Allocation(i) - ledger.LotsOf(customers[i]) > Tolerance && ledger.IsCustomerHeldByRatio(customers[i])) break;
+        }
+        return from;
     }
 
     /// <summary>

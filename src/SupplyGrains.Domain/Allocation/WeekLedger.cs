@@ -223,6 +223,10 @@ internal sealed class WeekLedger
 
     public bool CanTake(int customer) => Pool > 0 && HasRoom(customer);
 
+    /// <summary>Whether the customer could take a lot but for a destination ratio: under its share cap, its next open order held.</summary>
+    public bool IsCustomerHeldByRatio(int customer) =>
+        _customerLots[customer] < ShareCapLots && NextSlotFor(customer) < 0 && FirstOpenSlot(customer) is var slot and >= 0 && IsHeldByRatio(slot);
+
     /// <summary>Whether the order at a slot could take more but for its destination ratio.</summary>
     public bool IsHeldByRatio(int slot)
     {
