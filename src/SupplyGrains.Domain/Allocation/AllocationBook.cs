@@ -82,8 +82,6 @@ internal sealed class AllocationBook
 
     public CountryCaps CountryCaps { get; }
 
-    public int LicenceCount => CountryCaps.LicenceCount;
-
     public static AllocationBook From(AllocationProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);

@@ -110,12 +110,11 @@ internal static class LotRounding
         // A customer held by a ratio waits for the reference lots handed out after it, and takes the room they open
         // before the customers behind them in the order do.
         var held = new List<int>();
-        var heldFrom = 0;
         for (var progressed = true; progressed && ledger.Pool > 0;)
         {
             progressed = false;
             held.Clear();
-            heldFrom = 0;
+            var heldFrom = 0;
             for (var n = 0; n < count && ledger.Pool > 0; n++)
             {
                 var i = order[n];
