@@ -1,20 +1,24 @@
+using System.Numerics;
+
 namespace SupplyGrains.Domain.Allocation;
 
 /// <summary>
 /// The demand of one run, validated and indexed in its canonical order (tier, customer, requested week, submission
 /// time, order id), plus the state the run carries from week to week: the lots each order still wants and the lots
-/// each licence still covers. Everything after this point works on integer indexes, so the outcome depends only on
-/// what the lines say, never on the order they arrived in.
+/// each licence and each country quota still covers. Everything after this point works on integer indexes, so the
+/// outcome depends only on what the lines say, never on the order they arrived in.
 /// </summary>
 internal sealed class AllocationBook
 {
-    private AllocationBook(int lotSize, int orderCount, int customerCount, int licenceCount)
+    private AllocationBook(int lotSize, int orderCount, int customerCount, CountryCaps countryCaps)
     {
         LotSize = lotSize;
+        CountryCaps = countryCaps;
         Orders = new DemandLine[orderCount];
         OrderIds = new string[orderCount];
         OrderCustomer = new int[orderCount];
         OrderLicence = new int[orderCount];
+        OrderCountry = new int[orderCount];
         OrderQueueRank = new int[orderCount];
         OrderWeek = new int[orderCount];
         RemainingLots = new int[orderCount];
@@ -25,7 +29,7 @@ internal sealed class AllocationBook
         CustomerPastPurchases = new double[customerCount];
         CustomerFirstOrder = new int[customerCount];
         CustomerEndOrder = new int[customerCount];
-        LicenceRoomLots = new int[licenceCount];
+        CapRoomLots = new int[countryCaps.SharedCapCount];
     }
 
     public int LotSize { get; }
@@ -39,6 +43,9 @@ internal sealed class AllocationBook
 
     /// <summary>Index of the order's licence, or -1 when no licence caps it.</summary>
     public int[] OrderLicence { get; }
+
+    /// <summary>Index of the order's destination in <see cref="CountryCaps"/>, or -1 when no country cap names it.</summary>
+    public int[] OrderCountry { get; }
 
     /// <summary>Rank by (requested week, submission time, order id): a customer's queue and every tie-break.</summary>
     public int[] OrderQueueRank { get; }
@@ -67,10 +74,13 @@ internal sealed class AllocationBook
 
     public int CustomerCount => CustomerIds.Length;
 
-    /// <summary>Whole lots each licence still covers (its remaining units rounded down to the lot).</summary>
-    public int[] LicenceRoomLots { get; }
+    /// <summary>
+    /// Whole lots each shared cap still covers over the run (its remaining units rounded down to the lot): the
+    /// licences, then the country quotas (<see cref="CountryCaps.QuotaCap"/>).
+    /// </summary>
+    public int[] CapRoomLots { get; }
 
-    public int LicenceCount => LicenceRoomLots.Length;
+    public CountryCaps CountryCaps { get; }
 
     public static AllocationBook From(AllocationProblem problem)
     {
@@ -99,7 +109,7 @@ internal sealed class AllocationBook
         var profileTicks = new List<long>();
         var lineCustomer = new int[count];
         var lineLicence = new int[count];
-        var queueKeys = new QueueKey[count];
+        var lineTicks = new long[count];
         var queueOrder = new int[count];
         var lineWeek = new int[count];
         var lineLots = new int[count];
@@ -130,7 +140,7 @@ internal sealed class AllocationBook
                 lineLicence[i] = licenceIndex.Count;
                 licenceIndex.Add(licence, lineLicence[i]);
             }
-            queueKeys[i] = new QueueKey(line.RequestedWeek.Ordinal, ticks, line.OrderId);
+            lineTicks[i] = ticks;
             queueOrder[i] = i;
             // Kept in arrays so that later passes, which visit lines in another order, need not reach each line again.
             lineWeek[i] = line.RequestedWeek.Ordinal;
@@ -153,21 +163,21 @@ internal sealed class AllocationBook
         var licenceRank = new int[licenceIds.Length];
         for (var rank = 0; rank < licenceIds.Length; rank++) licenceRank[licenceIndex[licenceIds[rank]]] = rank;
 
-        Array.Sort(queueKeys, queueOrder);
+        SortByQueue(lines, lineWeek, lineTicks, queueOrder);
         var queueRank = new int[count];
         for (var rank = 0; rank < count; rank++) queueRank[queueOrder[rank]] = rank;
 
-        // Canonical order (tier, customer, queue) and FIFO order (tier, queue) on packed integers.
-        var canonicalKeys = new long[count];
+        // Canonical order (tier, customer, queue): the queue order, bucketed by customer rank (stable, so each
+        // customer's lines stay in queue order), in linear time.
         var canonical = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            canonicalKeys[i] = ((long)customerRank[lineCustomer[i]] << 32) | (uint)queueRank[i];
-            canonical[i] = i;
-        }
-        Array.Sort(canonicalKeys, canonical);
+        var customerStart = new int[profiles.Count + 1];
+        for (var i = 0; i < count; i++) customerStart[customerRank[lineCustomer[i]] + 1]++;
+        for (var rank = 0; rank < profiles.Count; rank++) customerStart[rank + 1] += customerStart[rank];
+        var next = (int[])customerStart.Clone();
+        foreach (var i in queueOrder) canonical[next[customerRank[lineCustomer[i]]]++] = i;
 
-        var book = new AllocationBook(problem.LotSize, count, profiles.Count, licenceIds.Length);
+        var countryCaps = CountryCaps.From(problem.Caps, licenceIds.Length);
+        var book = new AllocationBook(problem.LotSize, count, profiles.Count, countryCaps);
         for (var rank = 0; rank < customerOrder.Length; rank++)
         {
             var profile = profiles[customerOrder[rank]];
@@ -180,7 +190,6 @@ internal sealed class AllocationBook
         // position (a missed write costs far less than a missed read, which this pass would otherwise make per field).
         var position = new int[count];
         for (var o = 0; o < count; o++) position[canonical[o]] = o;
-        var fifoKeys = new long[count];
         for (var i = 0; i < count; i++)
         {
             var o = position[i];
@@ -189,28 +198,83 @@ internal sealed class AllocationBook
             book.OrderIds[o] = lines[i].OrderId;
             book.OrderCustomer[o] = customer;
             book.OrderLicence[o] = lineLicence[i] < 0 ? -1 : licenceRank[lineLicence[i]];
+            book.OrderCountry[o] = countryCaps.Countries.Length == 0 ? -1 : countryCaps.IndexOf(lines[i].Destination ?? "");
             book.OrderQueueRank[o] = queueRank[i];
             book.OrderWeek[o] = lineWeek[i];
             book.RemainingLots[o] = lineLots[i];
-            // Flipping the sign bit keeps the order of any int tier when it is read as unsigned.
-            fifoKeys[o] = ((long)(uint)(book.CustomerTier[customer] ^ int.MinValue) << 32) | (uint)queueRank[i];
         }
-        for (var o = 0; o < count; o++)
+        for (var rank = 0; rank < profiles.Count; rank++)
         {
-            var customer = book.OrderCustomer[o];
-            if (o == 0 || book.OrderCustomer[o - 1] != customer) book.CustomerFirstOrder[customer] = o;
-            book.CustomerEndOrder[customer] = o + 1;
-            book.FifoOrder[o] = o;
+            book.CustomerFirstOrder[rank] = customerStart[rank];
+            book.CustomerEndOrder[rank] = customerStart[rank + 1];
         }
-        Array.Sort(fifoKeys, book.FifoOrder);
+
+        // FIFO order (tier, queue): customers are ranked by tier first, so a tier is a run of ranks and its orders a
+        // run of canonical positions; the queue order bucketed by tier, again stable and linear.
+        var tierStart = new int[profiles.Count + 1];
+        var tierOfRank = new int[profiles.Count];
+        var tiers = 0;
+        for (var rank = 0; rank < profiles.Count; rank++)
+        {
+            if (rank > 0 && book.CustomerTier[rank] != book.CustomerTier[rank - 1]) tiers++;
+            tierOfRank[rank] = tiers;
+            tierStart[tiers + 1] = customerStart[rank + 1];
+        }
+        foreach (var i in queueOrder) book.FifoOrder[tierStart[tierOfRank[customerRank[lineCustomer[i]]]]++] = position[i];
 
         for (var rank = 0; rank < licenceIds.Length; rank++)
         {
             // A licence that is unknown or already overdrawn covers nothing more; it never lends units to the run.
             var units = problem.LicenseRemaining.TryGetValue(licenceIds[rank], out var remaining) ? Math.Max(0, remaining) : 0;
-            book.LicenceRoomLots[rank] = units / problem.LotSize;
+            book.CapRoomLots[rank] = units / problem.LotSize;
+        }
+        for (var c = 0; c < countryCaps.Countries.Length; c++)
+        {
+            if (countryCaps.QuotaCap[c] >= 0) book.CapRoomLots[countryCaps.QuotaCap[c]] = countryCaps.QuotaUnits[c] / problem.LotSize;
         }
         return book;
+    }
+
+    /// <summary>
+    /// Sorts the lines by queue (requested week, submission time, order id). Weeks and times span little in a real book,
+    /// so both usually fit one packed integer, which sorts several times faster than the keys; ids only settle exact ties.
+    /// </summary>
+    private static void SortByQueue(IReadOnlyList<DemandLine> lines, int[] weeks, long[] ticks, int[] order)
+    {
+        if (order.Length == 0) return;
+        int minWeek = int.MaxValue, maxWeek = int.MinValue;
+        long minTicks = long.MaxValue, maxTicks = long.MinValue;
+        for (var i = 0; i < order.Length; i++)
+        {
+            minWeek = Math.Min(minWeek, weeks[i]);
+            maxWeek = Math.Max(maxWeek, weeks[i]);
+            minTicks = Math.Min(minTicks, ticks[i]);
+            maxTicks = Math.Max(maxTicks, ticks[i]);
+        }
+        var tickBits = 64 - BitOperations.LeadingZeroCount((ulong)(maxTicks - minTicks));
+        var weekBits = 64 - BitOperations.LeadingZeroCount((ulong)((long)maxWeek - minWeek));
+        if (tickBits + weekBits > 63)
+        {
+            var keys = new QueueKey[order.Length];
+            for (var i = 0; i < keys.Length; i++) keys[i] = new QueueKey(weeks[i], ticks[i], lines[i].OrderId);
+            Array.Sort(keys, order);
+            return;
+        }
+        var packed = new long[order.Length];
+        for (var i = 0; i < packed.Length; i++) packed[i] = ((long)(weeks[i] - minWeek) << tickBits) | (ticks[i] - minTicks);
+        Array.Sort(packed, order);
+        IComparer<int>? byOrderId = null;
+        for (var start = 0; start < packed.Length;)
+        {
+            var end = start + 1;
+            while (end < packed.Length && packed[end] == packed[start]) end++;
+            if (end - start > 1)
+            {
+                byOrderId ??= Comparer<int>.Create((a, b) => string.CompareOrdinal(lines[a].OrderId, lines[b].OrderId));
+                Array.Sort(order, start, end - start, byOrderId);
+            }
+            start = end;
+        }
     }
 
     /// <summary>Why a line cannot be allocated, or null when it can.</summary>

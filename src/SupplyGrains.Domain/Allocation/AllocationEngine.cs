@@ -12,11 +12,14 @@ namespace SupplyGrains.Domain.Allocation;
 /// same with past purchases as the weight, and customers without purchases (weight 0, who would never rise) share
 /// by their FairShare weight what the customers with a history leave; Fifo serves orders strictly by tier,
 /// requested week, submission time and order id. A customer's lots go to its orders in its queue order.
+/// Country quotas are shared caps over the run like licences; a destination ratio is checked on the week's lots placed
+/// so far, so a tier never gets room from the reference lots of tiers served after it.
 /// </remarks>
 public static class AllocationEngine
 {
     /// <exception cref="ArgumentException">The problem is malformed: a quantity that is not whole lots, a duplicate order, a non-positive weight.</exception>
-    /// <exception cref="NotSupportedException">A cap the engine does not apply yet (country quota, destination ratio).</exception>
+    /// <exception cref="NotSupportedException">An allocation strategy the engine does not know.</exception>
+    /// <exception cref="DomainValidationException">A country quota or destination ratio that breaks the rules of caps.</exception>
     public static AllocationOutcome Allocate(AllocationProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -24,7 +27,8 @@ public static class AllocationEngine
         var book = AllocationBook.From(problem);
         var lotSize = book.LotSize;
         var ledger = new WeekLedger(book);
-        var share = problem.Strategy == AllocationStrategy.Fifo ? null : new WeightedShare(book.LicenceCount);
+        var share = problem.Strategy == AllocationStrategy.Fifo ? null : new WeightedShare(book.CountryCaps);
+        var fifo = share is null ? new FirstInFirstOut(book.CountryCaps.RatioCount) : null;
         var group = new int[book.CustomerCount];
         var keys = new int[book.CustomerCount];
         var weights = new double[book.CustomerCount];
@@ -33,6 +37,9 @@ public static class AllocationEngine
         var wasEligible = new bool[orderCount];
         var allocatedLots = new long[orderCount];
         var lastReason = new StopReason[orderCount];
+        // Lines are immutable: an order's line that says what last week's said is that same object, which spares most
+        // of a long run's allocations (an order waiting for supply says "0, Supply" week after week).
+        var lastLine = new AllocationLine?[orderCount];
         var weeks = new List<WeekAllocation>(problem.ToWeek.WeeksSince(problem.FromWeek) + 1);
         long carried = 0;
         for (var week = problem.FromWeek; week <= problem.ToWeek; week = week.AddWeeks(1))
@@ -40,16 +47,18 @@ public static class AllocationEngine
             var supply = checked(carried + problem.ReleasedSupply.GetValueOrDefault(week));
             var lots = supply / lotSize;
             ledger.Begin(week, lots, ShareCapLots(problem.Caps.MaxCustomerShare, supply, lotSize));
-            if (share is null) ServeFirstInFirstOut(ledger);
-            else ServeByTier(ledger, share, problem.Strategy, group, keys, weights);
+            if (fifo is not null) fifo.Serve(ledger);
+            else ServeByTier(ledger, share!, problem.Strategy, group, keys, weights);
 
             var lines = new AllocationLine[ledger.SlotCount];
             for (var slot = 0; slot < lines.Length; slot++)
             {
                 var order = ledger.OrderAt(slot);
                 var reason = ledger.ReasonAt(slot);
-                lines[slot] = new AllocationLine(book.OrderIds[order], book.CustomerIds[book.OrderCustomer[order]],
-                    checked(ledger.LotsAt(slot) * lotSize), reason);
+                var quantity = checked(ledger.LotsAt(slot) * lotSize);
+                lines[slot] = lastLine[order] is { } last && last.Quantity == quantity && last.StoppedBy == reason
+                    ? last
+                    : lastLine[order] = new AllocationLine(book.OrderIds[order], book.CustomerIds[book.OrderCustomer[order]], quantity, reason);
                 wasEligible[order] = true;
                 allocatedLots[order] += ledger.LotsAt(slot);
                 lastReason[order] = reason;
@@ -59,7 +68,7 @@ public static class AllocationEngine
             carried = supply - allocated;
         }
 
-        var orders = new List<OrderAllocation>();
+        var orders = new List<OrderAllocation>(orderCount);
         for (var o = 0; o < orderCount; o++)
         {
             if (!wasEligible[o]) continue;
@@ -75,10 +84,6 @@ public static class AllocationEngine
         if (!Enum.IsDefined(problem.Strategy))
             throw new NotSupportedException($"Allocation strategy {problem.Strategy} is not supported.");
         ArgumentNullException.ThrowIfNull(problem.Caps, nameof(problem.Caps));
-        if (problem.Caps.CountryQuota is { Count: > 0 })
-            throw new NotSupportedException("Country quotas (caps.countryQuota) are not supported by the allocation engine yet.");
-        if (problem.Caps.DestinationRatio is { Count: > 0 })
-            throw new NotSupportedException("Destination ratios (caps.destinationRatio) are not supported by the allocation engine yet.");
         if (problem.Caps.MaxCustomerShare < 0)
             throw new ArgumentException($"MaxCustomerShare must not be negative ({problem.Caps.MaxCustomerShare}).", nameof(problem));
     }
@@ -95,7 +100,7 @@ public static class AllocationEngine
     {
         var book = ledger.Book;
         var customers = ledger.Customers;
-        for (var start = 0; start < customers.Count && ledger.Pool > 0;)
+        for (var start = 0; start < customers.Count;)
         {
             // Customers are in canonical order, so a tier is a run; inside it, ties break by each customer's first
             // eligible order (requested week, submission time, order id).
@@ -107,6 +112,11 @@ public static class AllocationEngine
                 keys[count] = ledger.QueueKeyOf(group[count]);
             }
             start += count;
+            if (ledger.Pool <= 0)
+            {
+                ledger.CloseStage(group.AsSpan(0, count));
+                continue;
+            }
             Array.Sort(keys, group, 0, count);
 
             if (strategy != AllocationStrategy.PastSales)
@@ -116,6 +126,7 @@ public static class AllocationEngine
                     weights[i] = strategy == AllocationStrategy.ProRata ? ledger.DemandOf(group[i]) : book.CustomerWeight[group[i]];
                 }
                 share.Serve(ledger, group.AsSpan(0, count), weights.AsSpan(0, count));
+                ledger.CloseStage(group.AsSpan(0, count));
                 continue;
             }
 
@@ -134,19 +145,11 @@ public static class AllocationEngine
             {
                 weights[i] = i < established ? book.CustomerPastPurchases[keys[i]] : book.CustomerWeight[keys[i]];
             }
+            // Newcomers only get what the established leave, so the established are a stage of their own.
             share.Serve(ledger, keys.AsSpan(0, established), weights.AsSpan(0, established));
+            ledger.CloseStage(keys.AsSpan(0, established));
             share.Serve(ledger, keys.AsSpan(established, count - established), weights.AsSpan(established, count - established));
-        }
-    }
-
-    private static void ServeFirstInFirstOut(WeekLedger ledger)
-    {
-        var book = ledger.Book;
-        foreach (var order in book.FifoOrder)
-        {
-            if (ledger.Pool <= 0) return;
-            var slot = ledger.SlotOf(order);
-            if (slot >= 0) ledger.Place(book.OrderCustomer[order], slot, book.RemainingLots[order]);
+            ledger.CloseStage(keys.AsSpan(established, count - established));
         }
     }
 }

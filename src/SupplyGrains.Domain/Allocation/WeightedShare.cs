@@ -5,9 +5,9 @@ namespace SupplyGrains.Domain.Allocation;
 /// <see cref="ProgressiveFilling"/>, and <see cref="LotRounding"/> turns its answer into lots. FairShare, ProRata and
 /// PastSales differ only in the weights they pass.
 /// </summary>
-internal sealed class WeightedShare(int licenceCount)
+internal sealed class WeightedShare(CountryCaps countryCaps)
 {
-    private readonly ProgressiveFilling _filling = new(licenceCount);
+    private readonly ProgressiveFilling _filling = new(countryCaps);
     private int[] _segmentFirstSlot = new int[16];
     private int[] _segmentEndSlot = new int[16];
 
@@ -21,15 +21,17 @@ internal sealed class WeightedShare(int licenceCount)
             var customer = customers[i];
             _filling.AddCustomer(weights[i], ledger.ShareCapLots - ledger.LotsOf(customer));
             var end = ledger.EndSlot(customer);
-            // Consecutive orders under the same licence (or none) fill as one: the queue order inside does not change
-            // how much the customer deserves, only which order gets it, and fewer segments mean fewer events.
+            // Consecutive orders under the same licence (or none) and to the same capped country (or none) fill as one:
+            // the queue order inside does not change how much the customer deserves, only which order gets it, and
+            // fewer segments mean fewer events.
             for (var first = ledger.FirstSlot(customer); first < end;)
             {
                 var licence = ledger.LicenceAt(first);
+                var country = ledger.CountryAt(first);
                 long demand = 0;
                 var slot = first;
-                for (; slot < end && ledger.LicenceAt(slot) == licence; slot++) demand += ledger.RemainingAt(slot);
-                var segment = _filling.AddSegment(demand, licence);
+                for (; slot < end && ledger.LicenceAt(slot) == licence && ledger.CountryAt(slot) == country; slot++) demand += ledger.RemainingAt(slot);
+                var segment = _filling.AddSegment(demand, licence, country);
                 if (segment >= _segmentFirstSlot.Length)
                 {
                     Array.Resize(ref _segmentFirstSlot, _segmentFirstSlot.Length * 2);
@@ -40,7 +42,7 @@ internal sealed class WeightedShare(int licenceCount)
                 first = slot;
             }
         }
-        _filling.Run(ledger.Pool, ledger.Book.LicenceRoomLots);
+        _filling.Run(ledger.Pool, ledger.Book.CapRoomLots, ledger.CountryLots);
         LotRounding.Round(ledger, customers, weights, _filling, _segmentFirstSlot, _segmentEndSlot);
     }
 }

@@ -132,22 +132,43 @@ public class AllocationEngineTests
         Assert.Throws<ArgumentException>(() => AllocationEngine.Allocate(Problem([10], [Order("a", "A", 1)],
             caps: new AllocationCaps(MaxCustomerShare: -0.1m))));
 
-    [Fact]
-    public void CountryQuota_IsNotSupportedYet()
+    [Theory]
+    [InlineData("caps.countryQuota.CN", "CN", -1, "US", 0.5)]
+    [InlineData("caps.destinationRatio[0].maxRatio", "CN", 5, "US", -0.1)]
+    [InlineData("caps.destinationRatio[0].relativeTo", "CN", 5, "CN", 0.5)]
+    [InlineData("caps.destinationRatio[0].destination", "cn", 5, "US", 0.5)]
+    public void Caps_ThatBreakTheRules_AreRejected_NamingTheField(string field, string destination, int quota, string relativeTo, double maxRatio)
     {
-        var error = Assert.Throws<NotSupportedException>(() => AllocationEngine.Allocate(Problem([10], [Order("a", "A", 1)],
-            caps: new AllocationCaps(CountryQuota: new Dictionary<string, int> { ["CN"] = 5 }))));
+        var caps = new AllocationCaps(CountryQuota: new Dictionary<string, int> { ["CN"] = quota },
+            DestinationRatio: [new DestinationRatio(destination, relativeTo, (decimal)maxRatio)]);
 
-        Assert.Contains("countryQuota", error.Message);
+        var error = Assert.Throws<DomainValidationException>(() => AllocationEngine.Allocate(Problem([10], [Order("a", "A", 1)], caps: caps)));
+
+        Assert.Equal([field], error.Errors.Keys);
     }
 
     [Fact]
-    public void DestinationRatio_IsNotSupportedYet()
+    public void Ratios_MayNotShareADestination_NorChain()
     {
-        var error = Assert.Throws<NotSupportedException>(() => AllocationEngine.Allocate(Problem([10], [Order("a", "A", 1)],
-            caps: new AllocationCaps(DestinationRatio: [new DestinationRatio("CN", "US", 0.5m)]))));
+        var caps = new AllocationCaps(DestinationRatio:
+        [
+            new DestinationRatio("CN", "US", 0.5m), new DestinationRatio("CN", "DE", 0.5m), new DestinationRatio("MO", "CN", 1m),
+        ]);
 
-        Assert.Contains("destinationRatio", error.Message);
+        var error = Assert.Throws<DomainValidationException>(() => AllocationEngine.Allocate(Problem([10], [Order("a", "A", 1)], caps: caps)));
+
+        Assert.Equal(["caps.destinationRatio[1].destination", "caps.destinationRatio[2].relativeTo"], error.Errors.Keys.Order());
+    }
+
+    [Fact]
+    public void Ratios_WithTheSameReference_AreAllowed()
+    {
+        var outcome = AllocationEngine.Allocate(Problem([70],
+            [Order("cn", "C", 70, to: "CN"), Order("mo", "M", 70, to: "MO"), Order("us", "U", 70, to: "US")],
+            caps: new AllocationCaps(DestinationRatio: [new DestinationRatio("MO", "US", 0.25m), new DestinationRatio("CN", "US", 0.5m)])));
+
+        // US rises at λ, CN at 0.5 λ, MO at 0.25 λ: 1.75 λ = 70.
+        Assert.Equal([40, 20, 10], [outcome.Got("us"), outcome.Got("cn"), outcome.Got("mo")]);
     }
 
     [Fact]

@@ -11,12 +11,12 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_GivesEachCustomerWeightTimesTheLevel_UpToItsDemand()
     {
-        var filling = new ProgressiveFilling(0);
+        var filling = Filling(0);
         AddCustomer(filling, 1, long.MaxValue, (60, -1));
         AddCustomer(filling, 2, long.MaxValue, (30, -1));
         AddCustomer(filling, 1, long.MaxValue, (10, -1));
 
-        filling.Run(50, []);
+        filling.Run(50, [], []);
 
         Assert.Equal(40 / 3d, filling.Allocation(0), Tolerance);
         Assert.Equal(80 / 3d, filling.Allocation(1), Tolerance);
@@ -26,12 +26,12 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_StopsACustomerAtItsCap_AndSharesTheRestByWeight()
     {
-        var filling = new ProgressiveFilling(0);
+        var filling = Filling(0);
         AddCustomer(filling, 1, 10, (100, -1));
         AddCustomer(filling, 1, long.MaxValue, (100, -1));
         AddCustomer(filling, 2, long.MaxValue, (100, -1));
 
-        filling.Run(70, []);
+        filling.Run(70, [], []);
 
         Assert.Equal(10, filling.Allocation(0), Tolerance);
         Assert.Equal(20, filling.Allocation(1), Tolerance);
@@ -41,12 +41,12 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_SharesALicenceAmongTheCustomersDrawingOnIt()
     {
-        var filling = new ProgressiveFilling(1);
+        var filling = Filling(1);
         AddCustomer(filling, 1, long.MaxValue, (10, 0));
         AddCustomer(filling, 1, long.MaxValue, (10, 0));
         AddCustomer(filling, 1, long.MaxValue, (10, -1));
 
-        filling.Run(10, [3]);
+        filling.Run(10, [3], []);
 
         Assert.Equal([1.5, 1.5, 7], [filling.Allocation(0), filling.Allocation(1), filling.Allocation(2)]);
     }
@@ -54,11 +54,11 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_MovesACustomerToItsNextOrders_WhenItsLicenceRunsOut()
     {
-        var filling = new ProgressiveFilling(1);
+        var filling = Filling(1);
         var a = AddCustomer(filling, 1, long.MaxValue, (10, 0), (10, -1));
         AddCustomer(filling, 1, long.MaxValue, (10, -1));
 
-        filling.Run(10, [2]);
+        filling.Run(10, [2], []);
 
         Assert.Equal(5, filling.Allocation(a), Tolerance);
         Assert.Equal(2, filling.SegmentAmount(filling.FirstSegment(a)), Tolerance);
@@ -69,14 +69,72 @@ public class ProgressiveFillingTests
     [Fact]
     public void Filling_WithMoreSupplyThanDemand_GivesEveryoneWhatItCanTake()
     {
-        var filling = new ProgressiveFilling(1);
+        var filling = Filling(1);
         AddCustomer(filling, 3, long.MaxValue, (4, -1), (6, 0));
         AddCustomer(filling, 1, 2, (10, -1));
         AddCustomer(filling, 1, 0, (10, -1));
 
-        filling.Run(100, [1]);
+        filling.Run(100, [1], []);
 
         Assert.Equal([5, 2, 0], [filling.Allocation(0), filling.Allocation(1), filling.Allocation(2)]);
+    }
+
+    [Fact]
+    public void Filling_HoldsARatiosDestinationInLockstep_AtMaxRatioTimesTheReference()
+    {
+        var (filling, caps) = WithRatio("CN", "US", 0.5m);
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "US"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "DE"));
+
+        filling.Run(100, [], new long[caps.Countries.Length]);
+
+        AssertClose([20, 40, 40], filling.Allocation(0), filling.Allocation(1), filling.Allocation(2));
+    }
+
+    [Fact]
+    public void Filling_LetsLockstepCustomersCatchUpAndRejoin_WhenOneOfThemLeaves()
+    {
+        // Pace 1.5 / 2 until C1 leaves at 3 (λ = 4); C2 alone rises at pace 1.5, reaches λ at 6 and rises with
+        // everybody from there: 3 + 3 λ = 100.
+        var (filling, caps) = WithRatio("CN", "US", 1.5m);
+        AddCustomer(filling, 1, long.MaxValue, caps, (3, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "US"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "DE"));
+
+        filling.Run(100, [], new long[caps.Countries.Length]);
+
+        AssertClose([3, 97 / 3d, 97 / 3d, 97 / 3d], filling.Allocation(0), filling.Allocation(1), filling.Allocation(2), filling.Allocation(3));
+    }
+
+    [Fact]
+    public void Filling_CountsTheWeeksEarlierLots_AgainstTheRatio()
+    {
+        // 40 US lots placed earlier in the week: CN may have 20 more than half of what this group gives US.
+        var (filling, caps) = WithRatio("CN", "US", 0.5m);
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "DE"));
+        var lots = new long[caps.Countries.Length];
+        lots[caps.IndexOf("US")] = 40;
+
+        filling.Run(100, [], lots);
+
+        AssertClose([20, 80], filling.Allocation(0), filling.Allocation(1));
+    }
+
+    [Fact]
+    public void Filling_ComesBackToAnOrderItPassedOver_WhenTheRatioGainsRoom()
+    {
+        // A's CN order is held at once, so A rises on its DE order; when that is full (λ = 10) A comes back to CN,
+        // which binds at λ = 20 and then follows US at half its pace: 1.5 λ + 10 = 100.
+        var (filling, caps) = WithRatio("CN", "US", 0.5m);
+        var a = AddCustomer(filling, 1, long.MaxValue, caps, (100, "CN"), (10, "DE"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "US"));
+
+        filling.Run(100, [], new long[caps.Countries.Length]);
+
+        AssertClose([30, 10, 60], filling.SegmentAmount(filling.FirstSegment(a)), filling.SegmentAmount(filling.FirstSegment(a) + 1), filling.Allocation(1));
     }
 
     [Fact]
@@ -87,8 +145,8 @@ public class ProgressiveFillingTests
         var customer = Gen.Select(Gen.Int[1, 40], Gen.Int[0, 30], Gen.Select(Gen.Int[0, 15], Gen.Int[-1, 0]).Array[1, 4]);
         Gen.Select(customer.Array[1, 12], Gen.Int[0, 20].Array[12], Gen.Int[0, 150]).Sample((customers, rooms, supply) =>
         {
-            var sorted = new ProgressiveFilling(12);
-            var events = new ProgressiveFilling(12) { EventsOnly = true };
+            var sorted = Filling(12);
+            var events = new ProgressiveFilling(CountryCaps.From(AllocationCaps.None, 12)) { EventsOnly = true };
             foreach (var filling in new[] { sorted, events })
             {
                 filling.Clear();
@@ -98,7 +156,7 @@ public class ProgressiveFillingTests
                     AddCustomer(filling, tenths / 10d, cap == 0 ? long.MaxValue : cap,
                         segments.Select(s => ((long)s.Item1, s.Item2 < 0 ? -1 : i)).ToArray());
                 }
-                filling.Run(supply, rooms);
+                filling.Run(supply, rooms, []);
             }
             for (var i = 0; i < customers.Length; i++)
             {
@@ -108,10 +166,87 @@ public class ProgressiveFillingTests
         }, iter: 2000);
     }
 
+    [Fact]
+    public void Filling_NeverBreaksSupplyDemandLicenceQuotaOrRatio_InContinuousLots()
+    {
+        // Customers: weight in tenths, share cap (0: none), segments of (demand, licence -1..1, country index); licences
+        // and quotas with random rooms, CN ≤ r × US and MO ≤ r' × DE, and lots placed earlier in the week.
+        string[] countries = ["CN", "DE", "MO", "US"];
+        var customer = Gen.Select(Gen.Int[1, 30], Gen.Int[0, 40], Gen.Select(Gen.Int[0, 15], Gen.Int[-1, 1], Gen.Int[0, 3]).Array[1, 4]);
+        Gen.Select(customer.Array[1, 8], Gen.Int[0, 20].Array[4], Gen.Int[0, 30].Array[2], Gen.Int[0, 10].Array[4], Gen.Int[0, 150])
+            .Sample((customers, rooms, tenths, earlier, supply) =>
+            {
+                var caps = CountryCaps.From(new AllocationCaps(
+                    CountryQuota: new Dictionary<string, int> { ["CN"] = rooms[2], ["MO"] = rooms[3] },
+                    DestinationRatio: [new DestinationRatio("CN", "US", tenths[0] / 10m), new DestinationRatio("MO", "DE", tenths[1] / 10m)]), 2);
+                var filling = new ProgressiveFilling(caps);
+                filling.Clear();
+                var lots = new long[caps.Countries.Length];
+                for (var c = 0; c < countries.Length; c++) lots[caps.IndexOf(countries[c])] = earlier[c];
+                // Earlier lots keep every ratio, as the ledger guarantees.
+                lots[caps.IndexOf("CN")] = Math.Min(lots[caps.IndexOf("CN")], (long)(tenths[0] / 10m * lots[caps.IndexOf("US")]));
+                lots[caps.IndexOf("MO")] = Math.Min(lots[caps.IndexOf("MO")], (long)(tenths[1] / 10m * lots[caps.IndexOf("DE")]));
+                foreach (var (weight, cap, segments) in customers)
+                {
+                    filling.AddCustomer(weight / 10d, cap == 0 ? long.MaxValue : cap);
+                    foreach (var (demand, licence, country) in segments) filling.AddSegment(demand, licence, caps.IndexOf(countries[country]));
+                }
+                var room = new[] { rooms[0], rooms[1], rooms[2], rooms[3] };
+                filling.Run(supply, room, lots);
+
+                const double tolerance = 1e-6;
+                var drawn = new double[caps.SharedCapCount];
+                var byCountry = new double[countries.Length];
+                double total = 0;
+                for (var i = 0; i < customers.Length; i++)
+                {
+                    var (_, cap, segments) = customers[i];
+                    double sum = 0;
+                    for (var n = 0; n < segments.Length; n++)
+                    {
+                        var amount = filling.SegmentAmount(filling.FirstSegment(i) + n);
+                        var (demand, licence, country) = segments[n];
+                        Assert.InRange(amount, -tolerance, demand + tolerance);
+                        if (licence >= 0) drawn[licence] += amount;
+                        if (caps.QuotaCap[caps.IndexOf(countries[country])] is var quota and >= 0) drawn[quota] += amount;
+                        byCountry[country] += amount;
+                        sum += amount;
+                    }
+                    Assert.Equal(sum, filling.Allocation(i), tolerance);
+                    if (cap > 0) Assert.True(sum <= cap + tolerance, $"customer {i} over its cap");
+                    total += sum;
+                }
+                Assert.True(total <= supply + tolerance, "over the supply");
+                for (var cap = 0; cap < drawn.Length; cap++) Assert.True(drawn[cap] <= room[cap] + tolerance, $"cap {cap} overdrawn: {drawn[cap]} of {room[cap]}");
+                Assert.True(lots[caps.IndexOf("CN")] + byCountry[0] <= tenths[0] / 10d * (lots[caps.IndexOf("US")] + byCountry[3]) + tolerance, "CN over its ratio");
+                Assert.True(lots[caps.IndexOf("MO")] + byCountry[2] <= tenths[1] / 10d * (lots[caps.IndexOf("DE")] + byCountry[1]) + tolerance, "MO over its ratio");
+            }, iter: 3000);
+    }
+
+    private static void AssertClose(double[] expected, params double[] actual) =>
+        Assert.Equal(expected, actual, EqualityComparer<double>.Create((x, y) => Math.Abs(x - y) <= 1e-6));
+
+    private static ProgressiveFilling Filling(int licences) => new(CountryCaps.From(AllocationCaps.None, licences));
+
+    private static (ProgressiveFilling, CountryCaps) WithRatio(string destination, string relativeTo, decimal maxRatio)
+    {
+        var caps = CountryCaps.From(new AllocationCaps(DestinationRatio: [new DestinationRatio(destination, relativeTo, maxRatio)]), 0);
+        var filling = new ProgressiveFilling(caps);
+        filling.Clear();
+        return (filling, caps);
+    }
+
+    private static int AddCustomer(ProgressiveFilling filling, double weight, long cap, CountryCaps caps, params (long Demand, string To)[] segments)
+    {
+        var customer = filling.AddCustomer(weight, cap);
+        foreach (var (demand, to) in segments) filling.AddSegment(demand, licence: -1, caps.IndexOf(to));
+        return customer;
+    }
+
     private static int AddCustomer(ProgressiveFilling filling, double weight, long cap, params (long Demand, int Licence)[] segments)
     {
         var customer = filling.AddCustomer(weight, cap);
-        foreach (var (demand, licence) in segments) filling.AddSegment(demand, licence);
+        foreach (var (demand, licence) in segments) filling.AddSegment(demand, licence, country: -1);
         return customer;
     }
 }

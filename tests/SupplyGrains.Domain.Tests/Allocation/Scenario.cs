@@ -11,8 +11,13 @@ internal static class Scenario
     // week: the requested week counted from Week1 (negative: before the run); minute: submission time after a fixed opening.
     public static DemandLine Order(
         string orderId, string customerId, int remaining, int tier = 1, decimal weight = 1m, long pastPurchases = 0,
-        int week = 0, int minute = 0, string? licence = null) =>
-        new(orderId, customerId, tier, weight, pastPurchases, Week1.AddWeeks(week), Opening.AddMinutes(minute), remaining, "DE", licence);
+        int week = 0, int minute = 0, string? licence = null, string to = "DE") =>
+        new(orderId, customerId, tier, weight, pastPurchases, Week1.AddWeeks(week), Opening.AddMinutes(minute), remaining, to, licence);
+
+    public static AllocationCaps Ratio(string destination, string relativeTo, decimal maxRatio) =>
+        new(DestinationRatio: [new DestinationRatio(destination, relativeTo, maxRatio)]);
+
+    public static AllocationCaps Quota(string country, int units) => new(CountryQuota: new Dictionary<string, int> { [country] = units });
 
     public static AllocationProblem Problem(
         int[] released, IEnumerable<DemandLine> demand, int lotSize = 1, IReadOnlyDictionary<string, int>? licences = null,

@@ -15,6 +15,15 @@ public class StrategyTests
     }
 
     [Fact]
+    public void ProRata_TextbookVector_FiftyFor60_30_10()
+    {
+        var outcome = AllocationEngine.Allocate(Problem([50],
+            [Order("a", "A", 60), Order("b", "B", 30), Order("c", "C", 10)], strategy: AllocationStrategy.ProRata));
+
+        Assert.Equal([30, 15, 5], [outcome.Got("a"), outcome.Got("b"), outcome.Got("c")]);
+    }
+
+    [Fact]
     public void ProRata_RedistributesWhatACappedCustomerCannotTake_InProportion()
     {
         // 40 for 10/20/30: C's licence stops it at 12, the other 28 go 1:2 to A and B (9.33 / 18.67 → 9 / 19).
