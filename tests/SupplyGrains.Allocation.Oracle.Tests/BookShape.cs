@@ -5,4 +5,10 @@ namespace SupplyGrains.Allocation.Oracle.Tests;
 /// <param name="Tiers">Customers spread over tiers 1–3 rather than all in tier 1.</param>
 /// <param name="CountryQuotas">Some destinations get a quota over the run.</param>
 /// <param name="DestinationRatio">CN may get at most r × what US gets in each week.</param>
-internal sealed record BookShape(bool OneRoutePerCustomer, bool Tiers = true, bool CountryQuotas = false, bool DestinationRatio = false);
+/// <param name="LicencesPerDestination">
+/// Each licence covers customers of one destination only. With a ratio, a licence shared across destinations makes
+/// the lockstep path-dependent: while CN waits for US to grow, DE may drain the licence CN also needs, so CN ends
+/// on the licence below what the final US volume would allow. The fixed-point LP check does not model that order.
+/// </param>
+internal sealed record BookShape(bool OneRoutePerCustomer, bool Tiers = true, bool CountryQuotas = false, bool DestinationRatio = false,
+    bool LicencesPerDestination = false);

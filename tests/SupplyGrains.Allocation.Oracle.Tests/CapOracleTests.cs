@@ -4,15 +4,12 @@ using SupplyGrains.Domain.Allocation;
 namespace SupplyGrains.Allocation.Oracle.Tests;
 
 /// <summary>
-/// FairShare against the oracle with the caps that couple customers through their destination. The engine does not
-/// apply either yet (it throws <see cref="NotSupportedException"/>); the checks themselves are proven on hand-written
-/// outcomes in <see cref="EngineReplayTests"/>.
+/// FairShare against the oracle with the caps that couple customers through their destination (the checks themselves
+/// are proven on hand-written outcomes in <see cref="EngineReplayTests"/>).
 /// </summary>
 public class CapOracleTests
 {
-    private const string AwaitingEngine = "needs quota/ratio in engine: enable after merge";
-
-    [Fact(Skip = AwaitingEngine)]
+    [Fact]
     public void FairShare_MatchesTheLpOracleWithinOneLot_WithCountryQuotas() =>
         OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, CountryQuotas: true)).Sample(
             problem => FairShareOracleTests.AssertAgrees(problem, AllocationEngine.Allocate(problem)),
@@ -20,11 +17,12 @@ public class CapOracleTests
 
     /// <summary>
     /// One tier, so "what US gets in the week" is unambiguous: US customers keep the engine's lots (it does not boost
-    /// them for CN's sake), CN is capped at r × that, and everybody else must be max-min fair around it.
+    /// them for CN's sake), CN is capped at r × that, and everybody else must be max-min fair around it. Licences
+    /// stay within a destination (see <see cref="BookShape.LicencesPerDestination"/> for why).
     /// </summary>
-    [Fact(Skip = AwaitingEngine)]
+    [Fact]
     public void FairShare_IsMaxMinAroundTheReferenceGroup_WithADestinationRatio() =>
-        OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, Tiers: false, CountryQuotas: false, DestinationRatio: true)).Sample(
+        OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, Tiers: false, DestinationRatio: true, LicencesPerDestination: true)).Sample(
             problem => FairShareOracleTests.AssertAgrees(problem, AllocationEngine.Allocate(problem)),
             iter: 400, print: OracleBooks.Describe);
 }

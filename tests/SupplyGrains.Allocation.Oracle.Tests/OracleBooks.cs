@@ -44,16 +44,20 @@ internal static class OracleBooks
                 var (tier, tenths, destination, homeLicence) = customers[o.Item1];
                 var licence = shape.OneRoutePerCustomer ? homeLicence : o.Item3;
                 return new DemandLine($"o{i:00}", $"c{o.Item1}", tier, tenths / 10m, 0, Week1.AddWeeks(o.Item4), Opening.AddMinutes(o.Item5),
-                    o.Item2 * lotSize, Destinations[destination], licence >= 0 ? $"L{licence}" : null);
+                    o.Item2 * lotSize, Destinations[destination], licence >= 0 ? LicenceId(shape, licence, Destinations[destination]) : null);
             }).ToList(),
             // A negative draw leaves the licence out: a licence the run knows nothing of covers nothing.
-            licences.Select((units, i) => (Id: $"L{i}", Units: units)).Where(x => x.Units >= 0).ToDictionary(x => x.Id, x => x.Units),
+            licences.SelectMany((units, i) => Destinations.Select(d => (Id: LicenceId(shape, i, d), Units: units))).DistinctBy(x => x.Id)
+                .Where(x => x.Units >= 0).ToDictionary(x => x.Id, x => x.Units),
             new AllocationCaps(
                 MaxCustomerShare: share,
                 CountryQuota: shape.CountryQuotas
                     ? quotas.Select((units, i) => (Country: Destinations[i], Units: units)).Where(x => x.Units >= 0).ToDictionary(x => x.Country, x => x.Units)
                     : null,
                 DestinationRatio: shape.DestinationRatio ? [new DestinationRatio("CN", "US", ratio)] : null));
+
+    private static string LicenceId(BookShape shape, int licence, string destination) =>
+        shape.LicencesPerDestination ? $"L{licence}-{destination}" : $"L{licence}";
 
     /// <summary>A failing book written out so it can be read and turned into a unit test.</summary>
     public static string Describe(AllocationProblem problem)

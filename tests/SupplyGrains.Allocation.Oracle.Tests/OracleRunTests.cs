@@ -14,7 +14,7 @@ public class OracleRunTests
     public void OracleRun_AgreesWithTheEngineWithinOneLotPerCustomerAndWeek() =>
         OracleBooks.Books(new BookShape(OneRoutePerCustomer: true)).Sample(AssertRunsAgree, iter: 1000, print: OracleBooks.Describe);
 
-    [Fact(Skip = "needs quota/ratio in engine: enable after merge")]
+    [Fact]
     public void OracleRun_AgreesWithTheEngineWithinOneLotPerCustomerAndWeek_WithCountryQuotas() =>
         OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, CountryQuotas: true)).Sample(AssertRunsAgree, iter: 1000, print: OracleBooks.Describe);
 

@@ -106,10 +106,12 @@ public sealed class AllocationGrain(
         {
             outcome = AllocationEngine.Allocate(inputs.Problem);
         }
-        catch (NotSupportedException e)
+        catch (Exception e) when (e is NotSupportedException or DomainValidationException)
         {
+            // Caps that break a rule (the engine names the field) or a strategy it does not know: the caller's input.
             metrics.RunFinished(ProductLine, request.Mode.ToString(), "refused", Stopwatch.GetElapsedTime(started));
-            throw new DomainValidationException(request.Strategy == AllocationStrategy.FairShare ? "caps" : "strategy", e.Message);
+            if (e is NotSupportedException) throw new DomainValidationException("strategy", e.Message);
+            throw;
         }
 
         var now = clock.GetUtcNow();
