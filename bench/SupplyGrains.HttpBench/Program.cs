@@ -4,17 +4,20 @@ using SupplyGrains.Domain.Allocation;
 using SupplyGrains.HttpBench;
 
 // Usage: dotnet run -c Release --project bench/SupplyGrains.HttpBench -- [orders] [url] [apiKey]
+// BENCH_NO_RATIO=1 leaves the destination ratio out of both sides.
 // Against a silo started with `dotnet run -c Release --project src/SupplyGrains.Silo` (its demo policies must be in force).
 // Three positional arguments are all this tool takes, so it parses them itself.
 var orders = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
 var url = args.Length > 1 ? args[1] : "http://127.0.0.1:5000";
 var key = args.Length > 2 ? args[2] : "dev-admin";
-var book = new BenchBook($"bench-{Guid.NewGuid():N}"[..16], orders, Math.Max(1, orders / 10));
+// BENCH_PRODUCT_LINE names a product line an earlier run of this tool loaded with the same number of orders: no reload.
+var reuse = Environment.GetEnvironmentVariable("BENCH_PRODUCT_LINE");
+var book = new BenchBook(reuse ?? $"bench-{Guid.NewGuid():N}"[..16], orders, Math.Max(1, orders / 10));
 using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
 http.DefaultRequestHeaders.Add("X-Api-Key", key);
 
 Console.WriteLine($"book: {book.Orders} orders from {book.Customers} customers, {BenchBook.Weeks} weeks, {book.UnitsPerWeek} units a week, product line {book.ProductLine}");
-await Loader.LoadAsync(http, book);
+if (reuse is null) await Loader.LoadAsync(http, book);
 
 var problem = book.Problem(withRatio: Environment.GetEnvironmentVariable("BENCH_NO_RATIO") is null);
 
