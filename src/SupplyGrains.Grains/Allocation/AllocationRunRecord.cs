@@ -29,8 +29,10 @@ public sealed class AllocationRunRecord
 
     public static AllocationRunRecord From(AllocationRunView run)
     {
-        var orderIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        // By reference: a run's lines share the engine's id strings, so a pointer hash finds them without hashing a
+        // million strings; an equal string that is another instance only costs a duplicate entry in the table.
+        var orderIndex = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        var customerIndex = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         var orderCustomer = new List<int>();
         int Order(string orderId, string customerId)
         {
