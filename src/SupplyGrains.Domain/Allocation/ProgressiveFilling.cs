@@ -499,8 +499,9 @@ internal sealed partial class ProgressiveFilling
     {
         if (_segmentDemand[s] - _segmentAmount[s] <= Tolerance) return 0;
         var licence = _segmentLicence[s];
-        if (licence >= 0 && IsShared(licence) && RoomLeft(licence) <= Tolerance) return 0;
         var quota = QuotaOf(s);
+        if ((licence >= 0 && IsShared(licence)) || (quota >= 0 && IsShared(quota))) TakeLockstepLevels();
+        if (licence >= 0 && IsShared(licence) && RoomLeft(licence) <= Tolerance) return 0;
         if (quota >= 0 && IsShared(quota) && RoomLeft(quota) <= Tolerance) return 0;
         return Math.Min(OwnRoom(s), _segmentDemand[s] - _segmentAmount[s]);
     }
@@ -676,6 +677,7 @@ internal sealed partial class ProgressiveFilling
     private void FlushDirty()
     {
         FlushDirtyRatios();
+        if (_dirtyCaps.Count > 0) TakeLockstepLevels();
         foreach (var cap in _dirtyCaps)
         {
             _capDirty[cap] = false;
@@ -696,7 +698,7 @@ internal sealed partial class ProgressiveFilling
         _capEvents.Set(cap, new FillingEvent(_level + Math.Max(0, RoomLeft(cap)) / pace, FillingEventKind.SharedCapExhausted, cap, 0));
     }
 
-    /// <summary>Room the shared cap has left at the current level (its members' draw included).</summary>
+    /// <summary>Room the shared cap has left at the current level (its members' draw included, those in lockstep at the levels last taken).</summary>
     private double RoomLeft(int cap)
     {
         Touch(cap);
