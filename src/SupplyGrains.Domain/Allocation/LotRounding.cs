@@ -204,6 +204,7 @@ internal static class LotRounding
     {
         if (ledger.Pool > 0) return; // then everyone in the group is stopped by demand or a cap
         var countries = ledger.Book.CountryCaps.Countries.Length;
+        ledger.EnrolGroup(customers);
         while (true)
         {
             var lowest = double.PositiveInfinity;
@@ -311,7 +312,7 @@ internal static class LotRounding
                     continue;
                 }
                 // The donor's order has room again, and so may other customers' orders under a cap it shares with them.
-                if (ledger.SharesCaps(slot)) foreach (var customer in customers) ledger.Rewind(customer);
+                if (ledger.SharesCaps(slot)) ledger.RewindGroup();
                 else ledger.Rewind(donor);
                 return true;
             }

@@ -57,6 +57,10 @@ internal sealed partial class ProgressiveFilling
     private int[] _capBoundCount = [];
     private bool[] _capListed = [];
 
+    // Each ratio's μ and dμ/dλ as last taken: a flush reschedules every cap a lockstep draws on from one reading.
+    private double[] _lockstepMu = [];
+    private double[] _lockstepPace = [];
+
     private void InitialiseRatios(int capCount)
     {
         var countries = _countryCaps.Countries.Length;
@@ -95,6 +99,8 @@ internal sealed partial class ProgressiveFilling
         _capBoundOffset = new double[capCount * ratios];
         _capBoundCount = new int[capCount * ratios];
         _capListed = new bool[capCount * ratios];
+        _lockstepMu = new double[ratios];
+        _lockstepPace = new double[ratios];
     }
 
     private void ResetRatios(ReadOnlySpan<long> countryLots)
@@ -254,7 +260,17 @@ internal sealed partial class ProgressiveFilling
         }
     }
 
-    /// <summary>How fast the cap's members in lockstep draw on it, per unit of λ.</summary>
+    /// <summary>Reads every ratio's μ and pace at the current state, for the caps' draws that follow (unused for a ratio nobody is bound to).</summary>
+    private void TakeLockstepLevels()
+    {
+        for (var k = 0; k < _countryCaps.RatioCount; k++)
+        {
+            _lockstepMu[k] = Mu(k);
+            _lockstepPace[k] = MuPace(k);
+        }
+    }
+
+    /// <summary>How fast the cap's members in lockstep draw on it, per unit of λ, at the levels last taken.</summary>
     private double BoundPaceOnCap(int cap)
     {
         double pace = 0;
@@ -262,12 +278,12 @@ internal sealed partial class ProgressiveFilling
         for (var k = 0; k < ratios; k++)
         {
             var at = cap * ratios + k;
-            if (_capBoundCount[at] > 0) pace += _capBoundWeight[at] * MuPace(k);
+            if (_capBoundCount[at] > 0) pace += _capBoundWeight[at] * _lockstepPace[k];
         }
         return pace;
     }
 
-    /// <summary>What the cap's members in lockstep draw on it now.</summary>
+    /// <summary>What the cap's members in lockstep draw on it, at the levels last taken.</summary>
     private double BoundDrawOnCap(int cap)
     {
         double draw = 0;
@@ -275,7 +291,7 @@ internal sealed partial class ProgressiveFilling
         for (var k = 0; k < ratios; k++)
         {
             var at = cap * ratios + k;
-            if (_capBoundCount[at] > 0) draw += _capBoundWeight[at] * Mu(k) - _capBoundOffset[at];
+            if (_capBoundCount[at] > 0) draw += _capBoundWeight[at] * _lockstepMu[k] - _capBoundOffset[at];
         }
         return draw;
     }

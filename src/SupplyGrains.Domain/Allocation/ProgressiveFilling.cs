@@ -63,7 +63,7 @@ internal sealed partial class ProgressiveFilling
     private readonly int[] _capFree;
     private readonly int[] _capWaiting;
     private readonly List<int>?[] _capMembers;
-    private readonly int[] _capVersion;
+    private readonly SharedCapEvents _capEvents;
     private readonly bool[] _capExhausted;
     private readonly bool[] _capTouched;
     private readonly bool[] _capDirty;
@@ -99,7 +99,7 @@ internal sealed partial class ProgressiveFilling
         _capFree = new int[capCount];
         _capWaiting = new int[capCount];
         _capMembers = new List<int>?[capCount];
-        _capVersion = new int[capCount];
+        _capEvents = new SharedCapEvents(capCount);
         _capExhausted = new bool[capCount];
         _capTouched = new bool[capCount];
         _capDirty = new bool[capCount];
@@ -316,6 +316,7 @@ internal sealed partial class ProgressiveFilling
     private void RunEvents(long supplyLots, ReadOnlySpan<long> countryLots)
     {
         _events.Clear();
+        _capEvents.Clear();
         _level = 0;
         _freeWeight = 0;
         _freeCount = 0;
@@ -347,7 +348,7 @@ internal sealed partial class ProgressiveFilling
                 _level = Math.Max(_level, supplyLevel);
                 break;
             }
-            _events.Dequeue();
+            Dequeue(next);
             _level = Math.Max(_level, next.Level);
             switch (next.Kind)
             {
@@ -410,7 +411,6 @@ internal sealed partial class ProgressiveFilling
     private void OnSharedCapExhausted(int cap)
     {
         _capExhausted[cap] = true;
-        _capVersion[cap]++;
         var members = _capMembers[cap]!;
         _leaving.Clear();
         _leaving.AddRange(members);
@@ -499,8 +499,9 @@ internal sealed partial class ProgressiveFilling
     {
         if (_segmentDemand[s] - _segmentAmount[s] <= Tolerance) return 0;
         var licence = _segmentLicence[s];
-        if (licence >= 0 && IsShared(licence) && RoomLeft(licence) <= Tolerance) return 0;
         var quota = QuotaOf(s);
+        if ((licence >= 0 && IsShared(licence)) || (quota >= 0 && IsShared(quota))) TakeLockstepLevels();
+        if (licence >= 0 && IsShared(licence) && RoomLeft(licence) <= Tolerance) return 0;
         if (quota >= 0 && IsShared(quota) && RoomLeft(quota) <= Tolerance) return 0;
         return Math.Min(OwnRoom(s), _segmentDemand[s] - _segmentAmount[s]);
     }
@@ -676,6 +677,7 @@ internal sealed partial class ProgressiveFilling
     private void FlushDirty()
     {
         FlushDirtyRatios();
+        if (_dirtyCaps.Count > 0) TakeLockstepLevels();
         foreach (var cap in _dirtyCaps)
         {
             _capDirty[cap] = false;
@@ -686,15 +688,17 @@ internal sealed partial class ProgressiveFilling
 
     private void Reschedule(int cap)
     {
-        _capVersion[cap]++;
-        if (_capExhausted[cap] || _capMembers[cap] is not { Count: > 0 }) return;
-        var pace = _capWeight[cap] + BoundPaceOnCap(cap);
-        if (pace <= 0) return;
-        var exhausted = new FillingEvent(_level + Math.Max(0, RoomLeft(cap)) / pace, FillingEventKind.SharedCapExhausted, cap, _capVersion[cap]);
-        _events.Enqueue(exhausted, exhausted);
+        var pace = _capExhausted[cap] || _capMembers[cap] is not { Count: > 0 } ? 0 : _capWeight[cap] + BoundPaceOnCap(cap);
+        if (pace <= 0)
+        {
+            _capEvents.Remove(cap);
+            return;
+        }
+        // One event per cap at a time: the version plays no part.
+        _capEvents.Set(cap, new FillingEvent(_level + Math.Max(0, RoomLeft(cap)) / pace, FillingEventKind.SharedCapExhausted, cap, 0));
     }
 
-    /// <summary>Room the shared cap has left at the current level (its members' draw included).</summary>
+    /// <summary>Room the shared cap has left at the current level (its members' draw included, those in lockstep at the levels last taken).</summary>
     private double RoomLeft(int cap)
     {
         Touch(cap);
@@ -709,25 +713,34 @@ internal sealed partial class ProgressiveFilling
         _touched.Add(cap);
         _capUsed[cap] = 0;
         _capExhausted[cap] = false;
-        _capVersion[cap] = 0;
         (_capMembers[cap] ??= []).Clear();
         ZeroCap(cap);
     }
 
+    /// <summary>The next live event: the earlier of the main queue's (past its stale ones) and the caps' own.</summary>
     private bool TryPeekLive(out FillingEvent next)
     {
+        var hasCap = _capEvents.TryPeek(out var capNext);
         while (_events.TryPeek(out next, out _))
         {
-            var live = next.Kind switch
+            var live = next.Kind == FillingEventKind.CustomerLimit
+                ? _rise[next.Id] == Rise.Free && _version[next.Id] == next.Version
+                : _ratioVersion[next.Id] == next.Version;
+            if (live)
             {
-                FillingEventKind.CustomerLimit => _rise[next.Id] == Rise.Free && _version[next.Id] == next.Version,
-                FillingEventKind.SharedCapExhausted => !_capExhausted[next.Id] && _capVersion[next.Id] == next.Version,
-                _ => _ratioVersion[next.Id] == next.Version,
-            };
-            if (live) return true;
+                if (hasCap && capNext.CompareTo(next) < 0) next = capNext;
+                return true;
+            }
             _events.Dequeue();
         }
-        return false;
+        next = capNext;
+        return hasCap;
+    }
+
+    private void Dequeue(FillingEvent next)
+    {
+        if (next.Kind == FillingEventKind.SharedCapExhausted) _capEvents.Remove(next.Id);
+        else _events.Dequeue();
     }
 
     private void GrowCustomers()

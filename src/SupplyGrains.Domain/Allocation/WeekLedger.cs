@@ -25,6 +25,12 @@ internal sealed class WeekLedger
     private readonly int[] _customerStart;
     private readonly int[] _customerEnd;
     private readonly int[] _cursor;
+    // A lot moved from under a shared cap rewinds the whole group; each customer's cursor is rewound when next read,
+    // since a pass over the group for every lot moved made the repairs O(moves × customers).
+    private readonly int[] _groupOf;
+    private readonly int[] _rewoundAt;
+    private int _group;
+    private int _groupRewinds;
     private readonly long[] _customerLots;
     private readonly long[] _customerDemand;
     private readonly long[] _countryLots;
@@ -48,6 +54,8 @@ internal sealed class WeekLedger
         _customerStart = new int[book.CustomerCount];
         _customerEnd = new int[book.CustomerCount];
         _cursor = new int[book.CustomerCount];
+        _groupOf = new int[book.CustomerCount];
+        _rewoundAt = new int[book.CustomerCount];
         _customerLots = new long[book.CustomerCount];
         _customerDemand = new long[book.CustomerCount];
         _countryLots = new long[_countryCaps.Countries.Length];
@@ -267,6 +275,20 @@ internal sealed class WeekLedger
 
     public void Rewind(int customer) => _cursor[customer] = _customerStart[customer];
 
+    /// <summary>Makes <paramref name="customers"/> the group that <see cref="RewindGroup"/> rewinds.</summary>
+    public void EnrolGroup(ReadOnlySpan<int> customers)
+    {
+        _group++;
+        foreach (var customer in customers)
+        {
+            _groupOf[customer] = _group;
+            _rewoundAt[customer] = _groupRewinds;
+        }
+    }
+
+    /// <summary>As <see cref="Rewind"/> for every customer of the group last enrolled.</summary>
+    public void RewindGroup() => _groupRewinds++;
+
     /// <summary>Whether room given back to the order at <paramref name="slot"/>'s caps can reopen another customer's orders.</summary>
     public bool SharesCaps(int slot)
     {
@@ -350,6 +372,11 @@ internal sealed class WeekLedger
     // ratio's room can grow back, so orders it holds are passed over by the callers, not by the scan position.
     private int FirstOpenSlot(int customer)
     {
+        if (_groupOf[customer] == _group && _rewoundAt[customer] != _groupRewinds)
+        {
+            _rewoundAt[customer] = _groupRewinds;
+            _cursor[customer] = _customerStart[customer];
+        }
         var slot = _cursor[customer];
         var end = _customerEnd[customer];
         while (slot < end && !IsOpen(slot)) slot++;
