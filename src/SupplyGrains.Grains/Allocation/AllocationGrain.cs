@@ -154,7 +154,7 @@ public sealed class AllocationGrain(
 
     public Task<OrderConfirmations> GetConfirmations(string orderId) =>
         Task.FromResult(S.Confirmations.TryGetValue(orderId, out var list)
-            ? new OrderConfirmations(list.Sum(c => c.Quantity), [.. list])
+            ? new OrderConfirmations(AllocationState.Total(list), [.. list])
             : OrderConfirmations.None);
 
     public Task<IReadOnlyList<OrderSummary>> ListOrders(OrderFilter filter) =>

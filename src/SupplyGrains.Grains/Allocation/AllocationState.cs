@@ -15,5 +15,8 @@ public sealed class AllocationState
     [Id(3)] public List<PendingEffect> Outbox { get; set; } = [];
     [Id(4)] public long Releases { get; set; }
 
-    public int AllocatedTo(string orderId) => Confirmations.TryGetValue(orderId, out var list) ? list.Sum(c => c.Quantity) : 0;
+    public int AllocatedTo(string orderId) => Total(Confirmations.GetValueOrDefault(orderId));
+
+    /// <summary>Units an order's confirmations add up to (none: 0).</summary>
+    public static int Total(List<Confirmation>? confirmations) => confirmations?.Sum(c => c.Quantity) ?? 0;
 }

@@ -49,7 +49,7 @@ internal static class RunPreparation
         foreach (var e in book.Values)
         {
             if (e.Status != OrderStatus.Approved || excluded.Contains(e.OrderId)) continue;
-            var remaining = e.Quantity - Confirmed(confirmations, e.OrderId) + wantsMore.GetValueOrDefault(e.OrderId);
+            var remaining = e.Quantity - AllocationState.Total(confirmations.GetValueOrDefault(e.OrderId)) + wantsMore.GetValueOrDefault(e.OrderId);
             if (remaining > 0)
                 demand.Add(new DemandLine(e.OrderId, e.CustomerId, e.Tier, e.Weight, e.PastPurchases, e.RequestedWeek, e.SubmittedAt,
                     remaining, e.Destination, e.LicenseId, e.ConfirmationClass));
@@ -74,14 +74,11 @@ internal static class RunPreparation
         foreach (var e in book.Values)
         {
             var held = confirmations.GetValueOrDefault(e.OrderId);
-            var unconfirmed = e.Status == OrderStatus.Approved ? e.Quantity - (held?.Sum(c => c.Quantity) ?? 0) : 0;
+            var unconfirmed = e.Status == OrderStatus.Approved ? e.Quantity - AllocationState.Total(held) : 0;
             if (held is { Count: > 0 } || (unconfirmed > 0 && e.ConfirmationClass == ConfirmationClass.Win))
                 holdings.Add(new OrderHolding(e.OrderId, e.CustomerId, e.Tier, e.Weight, e.ConfirmationClass, held ?? [], e.RequestedWeek,
                     Math.Max(0, unconfirmed), e.LicenseId));
         }
         return holdings;
     }
-
-    private static int Confirmed(IReadOnlyDictionary<string, List<Confirmation>> confirmations, string orderId) =>
-        confirmations.TryGetValue(orderId, out var list) ? list.Sum(c => c.Quantity) : 0;
 }
