@@ -10,17 +10,20 @@ namespace SupplyGrains.Domain.Allocation;
 /// </summary>
 internal sealed class AllocationBook
 {
+    /// <summary>Books this large look for duplicate order ids on a second thread; below it, starting one costs more than it saves.</summary>
+    private const int ParallelFrom = 32_768;
+
     private AllocationBook(int lotSize, int orderCount, int customerCount, CountryCaps countryCaps)
     {
         LotSize = lotSize;
         CountryCaps = countryCaps;
-        Orders = new DemandLine[orderCount];
         OrderIds = new string[orderCount];
         OrderCustomer = new int[orderCount];
         OrderLicence = new int[orderCount];
         OrderCountry = new int[orderCount];
         OrderQueueRank = new int[orderCount];
         OrderWeek = new int[orderCount];
+        DemandLots = new int[orderCount];
         RemainingLots = new int[orderCount];
         FifoOrder = new int[orderCount];
         CustomerIds = new string[customerCount];
@@ -34,10 +37,10 @@ internal sealed class AllocationBook
 
     public int LotSize { get; }
 
-    /// <summary>The lines in canonical order; every other per-order array is indexed like this one.</summary>
-    public DemandLine[] Orders { get; }
-
+    /// <summary>Orders in canonical order; every other per-order array is indexed like this one.</summary>
     public string[] OrderIds { get; }
+
+    public int OrderCount => OrderIds.Length;
 
     public int[] OrderCustomer { get; }
 
@@ -53,13 +56,16 @@ internal sealed class AllocationBook
     /// <summary>Ordinal of the order's requested week (kept apart from the lines, which are scattered in memory).</summary>
     public int[] OrderWeek { get; }
 
+    /// <summary>Lots each order wanted when the run began.</summary>
+    public int[] DemandLots { get; }
+
     /// <summary>Lots each order still wants; the run consumes them week by week.</summary>
     public int[] RemainingLots { get; }
 
     /// <summary>Orders by (tier, requested week, submission time, order id): the FIFO queue.</summary>
     public int[] FifoOrder { get; }
 
-    /// <summary>Customers in canonical order (tier, customer id); their orders are contiguous in <see cref="Orders"/>.</summary>
+    /// <summary>Customers in canonical order (tier, customer id); their orders are contiguous in <see cref="OrderIds"/>.</summary>
     public string[] CustomerIds { get; }
 
     public int[] CustomerTier { get; }
@@ -97,12 +103,17 @@ internal sealed class AllocationBook
             if (units < 0) throw new ArgumentException($"ReleasedSupply[{week}] is negative ({units}).", nameof(problem));
         }
 
-        // One pass over the lines with strings: validate, and give every customer and licence an index.
+        // One pass over the lines with strings: validate, and give every customer and licence an index. Looking for a
+        // duplicate order id is the dearest part of that, and needs nothing else, so a large book does it side by side.
         var lines = problem.Demand;
         var count = lines.Count;
-        var orderIds = new HashSet<string>(count, StringComparer.Ordinal);
+        // Countries are indexed now, as this pass reads each line's destination; quotas are numbered after the licences
+        // once those are counted (the same caps give the same countries).
+        var countryCaps = CountryCaps.From(problem.Caps, 0);
+        var duplicate = count >= ParallelFrom ? Task.Run(() => FirstDuplicate(lines)) : null;
         var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var licenceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        HashSet<string>? orderIds = null;
         // The unit of fairness is the customer, so a customer has one tier, weight and purchase history. Lines copy
         // them at submission; when a profile changed between submissions, the most recent submission speaks for it.
         var profiles = new List<DemandLine>();
@@ -113,12 +124,18 @@ internal sealed class AllocationBook
         var queueOrder = new int[count];
         var lineWeek = new int[count];
         var lineLots = new int[count];
+        var lineCountry = countryCaps.Countries.Length == 0 ? null : new int[count];
+        var lineIds = new string[count];
         for (var i = 0; i < count; i++)
         {
             var line = lines[i];
-            if (Fault(line, problem.LotSize) is { } fault) throw new ArgumentException(fault, nameof(problem));
-            if (!orderIds.Add(line.OrderId))
-                throw new ArgumentException($"Order '{line.OrderId}' appears more than once in the demand.", nameof(problem));
+            if (Fault(line, problem.LotSize) is { } fault)
+            {
+                // A duplicate on an earlier line is the first fault, as a line-by-line check would have reported.
+                if (duplicate is not null && duplicate.Result is var d and >= 0 && d < i) ThrowDuplicate(lines[d]);
+                throw new ArgumentException(fault, nameof(problem));
+            }
+            if (duplicate is null && !(orderIds ??= new HashSet<string>(count, StringComparer.Ordinal)).Add(line.OrderId)) ThrowDuplicate(line);
             var ticks = line.SubmittedAt.UtcTicks;
             if (!customerIndex.TryGetValue(line.CustomerId, out var customer))
             {
@@ -145,7 +162,10 @@ internal sealed class AllocationBook
             // Kept in arrays so that later passes, which visit lines in another order, need not reach each line again.
             lineWeek[i] = line.RequestedWeek.Ordinal;
             lineLots[i] = line.Remaining / problem.LotSize;
+            lineIds[i] = line.OrderId;
+            if (lineCountry is not null) lineCountry[i] = countryCaps.IndexOf(line.Destination ?? "");
         }
+        if (duplicate is not null && duplicate.Result is var first and >= 0) ThrowDuplicate(lines[first]);
 
         // Indexes so far follow the input order; rank everything by content so the outcome cannot depend on it.
         var customerOrder = new int[profiles.Count];
@@ -176,7 +196,7 @@ internal sealed class AllocationBook
         var next = (int[])customerStart.Clone();
         foreach (var i in queueOrder) canonical[next[customerRank[lineCustomer[i]]]++] = i;
 
-        var countryCaps = CountryCaps.From(problem.Caps, licenceIds.Length);
+        countryCaps = CountryCaps.From(problem.Caps, licenceIds.Length);
         var book = new AllocationBook(problem.LotSize, count, profiles.Count, countryCaps);
         for (var rank = 0; rank < customerOrder.Length; rank++)
         {
@@ -194,15 +214,15 @@ internal sealed class AllocationBook
         {
             var o = position[i];
             var customer = customerRank[lineCustomer[i]];
-            book.Orders[o] = lines[i];
-            book.OrderIds[o] = lines[i].OrderId;
+            book.OrderIds[o] = lineIds[i];
             book.OrderCustomer[o] = customer;
             book.OrderLicence[o] = lineLicence[i] < 0 ? -1 : licenceRank[lineLicence[i]];
-            book.OrderCountry[o] = countryCaps.Countries.Length == 0 ? -1 : countryCaps.IndexOf(lines[i].Destination ?? "");
+            book.OrderCountry[o] = lineCountry is null ? -1 : lineCountry[i];
             book.OrderQueueRank[o] = queueRank[i];
             book.OrderWeek[o] = lineWeek[i];
-            book.RemainingLots[o] = lineLots[i];
+            book.DemandLots[o] = lineLots[i];
         }
+        Array.Copy(book.DemandLots, book.RemainingLots, count);
         for (var rank = 0; rank < profiles.Count; rank++)
         {
             book.CustomerFirstOrder[rank] = customerStart[rank];
@@ -276,6 +296,21 @@ internal sealed class AllocationBook
             start = end;
         }
     }
+
+    /// <summary>The first line whose order id an earlier line already has, or -1 (lines that are null are the main pass's fault).</summary>
+    private static int FirstDuplicate(IReadOnlyList<DemandLine> lines)
+    {
+        var seen = new HashSet<string>(lines.Count, StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i]?.OrderId is { } id && !seen.Add(id)) return i;
+        }
+        return -1;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowDuplicate(DemandLine line) =>
+        throw new ArgumentException($"Order '{line.OrderId}' appears more than once in the demand.", "problem");
 
     /// <summary>Why a line cannot be allocated, or null when it can.</summary>
     private static string? Fault(DemandLine? line, int lotSize)

@@ -33,7 +33,7 @@ public static class AllocationEngine
         var keys = new int[book.CustomerCount];
         var weights = new double[book.CustomerCount];
 
-        var orderCount = book.Orders.Length;
+        var orderCount = book.OrderCount;
         var wasEligible = new bool[orderCount];
         var allocatedLots = new long[orderCount];
         var lastReason = new StopReason[orderCount];
@@ -72,8 +72,8 @@ public static class AllocationEngine
         for (var o = 0; o < orderCount; o++)
         {
             if (!wasEligible[o]) continue;
-            var line = book.Orders[o];
-            orders.Add(new OrderAllocation(line.OrderId, line.CustomerId, book.CustomerTier[book.OrderCustomer[o]], line.Remaining,
+            var customer = book.OrderCustomer[o];
+            orders.Add(new OrderAllocation(book.OrderIds[o], book.CustomerIds[customer], book.CustomerTier[customer], book.DemandLots[o] * lotSize,
                 checked((int)(allocatedLots[o] * lotSize)), lastReason[o]));
         }
         return new AllocationOutcome(weeks, orders);

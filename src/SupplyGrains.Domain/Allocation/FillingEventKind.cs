@@ -7,7 +7,7 @@ internal enum FillingEventKind
     /// <summary>A customer's current run of orders is filled, or the customer reaches its share cap.</summary>
     CustomerLimit,
 
-    /// <summary>A shared cap (a licence or a country quota) is used up by the customers drawing on it.</summary>
+    /// <summary>The rise reaches the edge of a shared cap's room (a licence or a country quota): it may be used up.</summary>
     SharedCapExhausted,
 
     /// <summary>A destination ratio held in lockstep reaches its next change: a member's limit or arrival, or the main level.</summary>
@@ -18,4 +18,7 @@ internal enum FillingEventKind
 
     /// <summary>On a ratio's own scale: the lockstep level reaches a customer that waits above it, which then rises with the others.</summary>
     JoinsLockstep,
+
+    /// <summary>On a ratio's own scale: the lockstep level reaches the edge of a shared cap's room that its members draw on.</summary>
+    SharedCapInLockstep,
 }

@@ -16,8 +16,8 @@ namespace SupplyGrains.Domain.Allocation;
 /// lockstep's own members (a limit, or a customer waiting above μ that μ now reaches) live on μ's scale in a queue of
 /// the ratio's own, so a change of pace moves one event, not one per member; the main queue holds only the ratio's
 /// next one (<see cref="FillingEventKind.RatioLockstep"/>). When members leave and the pace reaches 1 or more, μ climbs
-/// back to λ and the members rejoin the main rise. A shared cap whose members are partly in lockstep is rescheduled
-/// when a ratio's pace changes.
+/// back to λ and the members rejoin the main rise. A shared cap whose members are partly in lockstep has an edge on
+/// λ's scale and one on each μ's (<see cref="Reschedule"/>), so a change of pace moves none of them.
 /// </para>
 /// </remarks>
 internal sealed partial class ProgressiveFilling
@@ -49,15 +49,13 @@ internal sealed partial class ProgressiveFilling
     private int[] _ratioWaitingCount = [];
     private double[] _ratioBase = [];
     private PriorityQueue<FillingEvent, FillingEvent>[] _ratioEvents = [];
-    private List<int>[] _ratioCaps = [];
 
     // Shared caps' members in lockstep, per (cap, ratio): flat arrays of cap × ratio count.
     private double[] _capBoundWeight = [];
     private double[] _capBoundOffset = [];
     private int[] _capBoundCount = [];
-    private bool[] _capListed = [];
 
-    // Each ratio's μ and dμ/dλ as last taken: a flush reschedules every cap a lockstep draws on from one reading.
+    // Each ratio's μ and dμ/dλ as last taken: a flush reschedules every changed cap a lockstep draws on from one reading.
     private double[] _lockstepMu = [];
     private double[] _lockstepPace = [];
 
@@ -89,16 +87,13 @@ internal sealed partial class ProgressiveFilling
         _ratioWaitingCount = new int[ratios];
         _ratioBase = new double[ratios];
         _ratioEvents = new PriorityQueue<FillingEvent, FillingEvent>[ratios];
-        _ratioCaps = new List<int>[ratios];
         for (var k = 0; k < ratios; k++)
         {
             _ratioEvents[k] = new PriorityQueue<FillingEvent, FillingEvent>();
-            _ratioCaps[k] = [];
         }
         _capBoundWeight = new double[capCount * ratios];
         _capBoundOffset = new double[capCount * ratios];
         _capBoundCount = new int[capCount * ratios];
-        _capListed = new bool[capCount * ratios];
         _lockstepMu = new double[ratios];
         _lockstepPace = new double[ratios];
     }
@@ -122,8 +117,6 @@ internal sealed partial class ProgressiveFilling
             _ratioBoundCount[k] = 0;
             _ratioWaitingCount[k] = 0;
             _ratioEvents[k].Clear();
-            foreach (var cap in _ratioCaps[k]) _capListed[cap * ratios + k] = false;
-            _ratioCaps[k].Clear();
             // What earlier stages of the week placed: the room this group starts from.
             _ratioBase[k] = _countryCaps.RatioMaxApproximate[k] * countryLots[_countryCaps.RatioReference[k]]
                 - countryLots[_countryCaps.RatioDestination[k]];
@@ -244,9 +237,6 @@ internal sealed partial class ProgressiveFilling
         _capBoundCount[at] += sign;
         _capBoundWeight[at] = _capBoundCount[at] == 0 ? 0 : _capBoundWeight[at] + weight;
         _capBoundOffset[at] = _capBoundCount[at] == 0 ? 0 : _capBoundOffset[at] + settled;
-        if (sign < 0 || _capListed[at]) return;
-        _capListed[at] = true;
-        _ratioCaps[k].Add(cap);
     }
 
     private void ZeroBoundOnCap(int cap)
@@ -270,17 +260,48 @@ internal sealed partial class ProgressiveFilling
         }
     }
 
-    /// <summary>How fast the cap's members in lockstep draw on it, per unit of λ, at the levels last taken.</summary>
-    private double BoundPaceOnCap(int cap)
+    private bool HasLockstepOn(int cap)
     {
-        double pace = 0;
         var ratios = _countryCaps.RatioCount;
+        for (var at = cap * ratios; at < (cap + 1) * ratios; at++)
+        {
+            if (_capBoundCount[at] > 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Gives each lockstep drawing on the cap its part of the cap's <paramref name="room"/> as an edge on its own μ
+    /// scale (<see cref="Reschedule"/>), and returns the part left for the free members' λ. Parts follow how fast each
+    /// side draws per unit of λ; a side that does not draw now still gets a sliver, so that its edge lies above where
+    /// it stands and is never due before it moves.
+    /// </summary>
+    private double ShareWithLocksteps(int cap, double room, double freePace, int version)
+    {
+        const double Sliver = 1.0 / 16;
+        var ratios = _countryCaps.RatioCount;
+        var total = freePace;
         for (var k = 0; k < ratios; k++)
         {
             var at = cap * ratios + k;
-            if (_capBoundCount[at] > 0) pace += _capBoundWeight[at] * _lockstepPace[k];
+            if (_capBoundCount[at] > 0) total += _capBoundWeight[at] * Math.Max(0, _lockstepPace[k]);
         }
-        return pace;
+        var least = Sliver * (total > 0 ? total : 1);
+        double Part(double pace) => pace > 0 ? pace : least;
+        var sum = freePace > 0 ? Part(freePace) : 0;
+        for (var k = 0; k < ratios; k++)
+        {
+            var at = cap * ratios + k;
+            if (_capBoundCount[at] > 0) sum += Part(_capBoundWeight[at] * _lockstepPace[k]);
+        }
+        for (var k = 0; k < ratios; k++)
+        {
+            var at = cap * ratios + k;
+            if (_capBoundCount[at] == 0) continue;
+            var part = room * Part(_capBoundWeight[at] * _lockstepPace[k]) / sum;
+            ScheduleOnRatio(k, new FillingEvent(_lockstepMu[k] + part / _capBoundWeight[at], FillingEventKind.SharedCapInLockstep, cap, version));
+        }
+        return freePace > 0 ? room * Part(freePace) / sum : 0;
     }
 
     /// <summary>What the cap's members in lockstep draw on it, at the levels last taken.</summary>
@@ -314,6 +335,7 @@ internal sealed partial class ProgressiveFilling
             {
                 // Nobody left in lockstep: the lowest waiting customer starts it again, at its own level (the ratio is
                 // tight, so that is where μ stands); with nobody waiting either, the ratio is free again.
+                // (No cap has members of this lockstep left, so none of its events is live.)
                 if (_ratioWaitingCount[k] > 0 && TryPeekLiveOnRatio(k, out var lowest)) Switch(lowest.Id, Rise.Bound, k);
                 else _ratioBound[k] = false;
             }
@@ -326,7 +348,6 @@ internal sealed partial class ProgressiveFilling
                     var lockstep = new FillingEvent(level, FillingEventKind.RatioLockstep, k, version);
                     _events.Enqueue(lockstep, lockstep);
                 }
-                RescheduleCapsInLockstep(k);
             }
             else if (BindingPace(k) < 0)
             {
@@ -342,24 +363,6 @@ internal sealed partial class ProgressiveFilling
     private double BindingPace(int k) =>
         _countryCaps.RatioMaxApproximate[k] * _countryWeight[_countryCaps.RatioReference[k]] - _countryWeight[_countryCaps.RatioDestination[k]];
 
-    private void RescheduleCapsInLockstep(int k)
-    {
-        var caps = _ratioCaps[k];
-        var ratios = _countryCaps.RatioCount;
-        for (var n = caps.Count - 1; n >= 0; n--)
-        {
-            var cap = caps[n];
-            if (_capBoundCount[cap * ratios + k] > 0)
-            {
-                MarkDirty(cap);
-                continue;
-            }
-            _capListed[cap * ratios + k] = false;
-            caps[n] = caps[^1];
-            caps.RemoveAt(caps.Count - 1);
-        }
-    }
-
     /// <summary>The λ at which a bound ratio next changes: a member's event on μ's scale, or μ catching up with λ.</summary>
     private double LockstepLevel(int k)
     {
@@ -373,8 +376,13 @@ internal sealed partial class ProgressiveFilling
         var queue = _ratioEvents[k];
         while (queue.TryPeek(out next, out _))
         {
-            var expected = next.Kind == FillingEventKind.JoinsLockstep ? Rise.Waiting : Rise.Bound;
-            if (_rise[next.Id] == expected && _version[next.Id] == next.Version) return true;
+            var live = next.Kind switch
+            {
+                FillingEventKind.SharedCapInLockstep => _capVersion[next.Id] == next.Version && !_capExhausted[next.Id],
+                FillingEventKind.JoinsLockstep => _rise[next.Id] == Rise.Waiting && _version[next.Id] == next.Version,
+                _ => _rise[next.Id] == Rise.Bound && _version[next.Id] == next.Version,
+            };
+            if (live) return true;
             queue.Dequeue();
         }
         return false;
@@ -432,8 +440,12 @@ internal sealed partial class ProgressiveFilling
         {
             _ratioEvents[k].Dequeue();
             handled = true;
-            if (member.Kind == FillingEventKind.JoinsLockstep) Switch(member.Id, Rise.Bound, k);
-            else OnCustomerLimit(member.Id);
+            switch (member.Kind)
+            {
+                case FillingEventKind.JoinsLockstep: Switch(member.Id, Rise.Bound, k); break;
+                case FillingEventKind.SharedCapInLockstep: OnSharedCapDue(member.Id); break;
+                default: OnCustomerLimit(member.Id); break;
+            }
         }
         MarkRatioDirty(k);
         if (handled || _ratioBoundCount[k] == 0) return;

@@ -72,6 +72,8 @@ internal sealed partial class ProgressiveFilling
     private readonly int[] _capOwner;
     private readonly int[] _capOwnerStamp;
     private readonly int[] _capSharedStamp;
+    private readonly int[] _capVersion;
+    private readonly double[] _capDueAt;
     private int[] _capRoom = [];
     private int _stamp = 1; // never the zero the stamp arrays start with
     private bool _capsShared;
@@ -106,6 +108,8 @@ internal sealed partial class ProgressiveFilling
         _capOwner = new int[capCount];
         _capOwnerStamp = new int[capCount];
         _capSharedStamp = new int[capCount];
+        _capVersion = new int[capCount];
+        _capDueAt = new double[capCount];
         InitialiseRatios(capCount);
     }
 
@@ -353,7 +357,7 @@ internal sealed partial class ProgressiveFilling
             switch (next.Kind)
             {
                 case FillingEventKind.CustomerLimit: OnCustomerLimit(next.Id); break;
-                case FillingEventKind.SharedCapExhausted: OnSharedCapExhausted(next.Id); break;
+                case FillingEventKind.SharedCapExhausted: OnSharedCapDue(next.Id); break;
                 case FillingEventKind.RatioLockstep: OnRatioLockstep(next.Id); break;
                 default: OnRatioBinds(next.Id); break;
             }
@@ -408,8 +412,23 @@ internal sealed partial class ProgressiveFilling
         }
     }
 
-    private void OnSharedCapExhausted(int cap)
+    /// <summary>
+    /// The rise has reached an edge of the room the cap was given (<see cref="Reschedule"/>): it is spent, or, when a
+    /// lockstep's pace changed since, its room left is shared out again.
+    /// </summary>
+    private void OnSharedCapDue(int cap)
     {
+        TakeLockstepLevels();
+        var room = RoomLeft(cap);
+        var scale = Math.Max(1, _capRoom[cap]);
+        // Twice due at one level means only rounding is left of its room: the next edge would be no higher.
+        var spent = room <= Tolerance * scale || (room <= 1e-6 * scale && _capDueAt[cap] == _level);
+        if (!spent)
+        {
+            _capDueAt[cap] = _level;
+            MarkDirty(cap);
+            return;
+        }
         _capExhausted[cap] = true;
         var members = _capMembers[cap]!;
         _leaving.Clear();
@@ -668,34 +687,55 @@ internal sealed partial class ProgressiveFilling
 
     private void MarkDirty(int cap)
     {
+        // Its events on the locksteps' scales are stale from now on: a ratio's flush must not take them for live.
+        _capVersion[cap]++;
         if (_capDirty[cap]) return;
         _capDirty[cap] = true;
         _dirtyCaps.Add(cap);
     }
 
-    /// <summary>Schedules what changed since the last event: the ratios first, as their pace moves the caps they draw on.</summary>
+    /// <summary>
+    /// Schedules what changed since the last event. A cap's events on a lockstep's scale change that ratio's next
+    /// event, and a ratio that changes can move a waiting customer onto a cap: round until neither has anything left.
+    /// </summary>
     private void FlushDirty()
     {
-        FlushDirtyRatios();
-        if (_dirtyCaps.Count > 0) TakeLockstepLevels();
-        foreach (var cap in _dirtyCaps)
+        while (true)
         {
-            _capDirty[cap] = false;
-            Reschedule(cap);
+            FlushDirtyRatios();
+            if (_dirtyCaps.Count == 0) return;
+            TakeLockstepLevels();
+            foreach (var cap in _dirtyCaps)
+            {
+                _capDirty[cap] = false;
+                Reschedule(cap);
+            }
+            _dirtyCaps.Clear();
         }
-        _dirtyCaps.Clear();
     }
 
+    /// <summary>
+    /// Schedules the cap's next check. Its free members draw on it in step with λ; members in a ratio's lockstep in
+    /// step with that ratio's μ, whose pace changes with nearly every event while the ratio binds. So the room left is
+    /// shared out between λ and each μ in proportion to how fast each draws now, and each part becomes an edge on its
+    /// own scale: as long as the rise stays inside all edges the cap cannot run out, whatever the paces do, and when
+    /// they hold, every edge is reached at once, exactly when the cap runs out. (Rescheduling every such cap on each
+    /// change of pace was most of a run's time.)
+    /// </summary>
     private void Reschedule(int cap)
     {
-        var pace = _capExhausted[cap] || _capMembers[cap] is not { Count: > 0 } ? 0 : _capWeight[cap] + BoundPaceOnCap(cap);
-        if (pace <= 0)
+        var version = ++_capVersion[cap];
+        if (_capExhausted[cap] || _capMembers[cap] is not { Count: > 0 })
         {
             _capEvents.Remove(cap);
             return;
         }
-        // One event per cap at a time: the version plays no part.
-        _capEvents.Set(cap, new FillingEvent(_level + Math.Max(0, RoomLeft(cap)) / pace, FillingEventKind.SharedCapExhausted, cap, 0));
+        var room = Math.Max(0, RoomLeft(cap));
+        var freePace = _capWeight[cap];
+        if (HasLockstepOn(cap)) room = ShareWithLocksteps(cap, room, freePace, version);
+        // One event per cap on the main scale: its version plays no part.
+        if (freePace > 0) _capEvents.Set(cap, new FillingEvent(_level + room / freePace, FillingEventKind.SharedCapExhausted, cap, 0));
+        else _capEvents.Remove(cap);
     }
 
     /// <summary>Room the shared cap has left at the current level (its members' draw included, those in lockstep at the levels last taken).</summary>
@@ -713,6 +753,7 @@ internal sealed partial class ProgressiveFilling
         _touched.Add(cap);
         _capUsed[cap] = 0;
         _capExhausted[cap] = false;
+        _capDueAt[cap] = double.NaN;
         (_capMembers[cap] ??= []).Clear();
         ZeroCap(cap);
     }

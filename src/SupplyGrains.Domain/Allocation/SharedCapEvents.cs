@@ -1,10 +1,10 @@
 namespace SupplyGrains.Domain.Allocation;
 
 /// <summary>
-/// The shared caps' exhaustion events, at most one per cap, in a binary heap indexed by cap so that a rescheduled cap
-/// moves its one entry instead of leaving a stale one behind. A cap drawn on by a ratio's lockstep is rescheduled
-/// whenever that ratio's pace changes, which is most events while the ratio binds: with a plain queue the stale
-/// entries outgrew the live ones a hundredfold and every push and pop paid for them.
+/// The shared caps' events on the main scale (the edge of each cap's room, <see cref="ProgressiveFilling"/>), at most
+/// one per cap, in a binary heap indexed by cap so that a rescheduled cap moves its one entry instead of leaving a stale
+/// one behind: caps are rescheduled whenever a member comes or goes, and with a plain queue the stale entries outgrew
+/// the live ones and every push and pop paid for them.
 /// </summary>
 internal sealed class SharedCapEvents
 {

@@ -45,11 +45,11 @@ internal sealed class WeekLedger
     {
         _book = book;
         _countryCaps = book.CountryCaps;
-        _slotOrder = new int[book.Orders.Length];
-        _slotLots = new int[book.Orders.Length];
-        _slotReason = new StopReason[book.Orders.Length];
-        _slotRunEnd = _countryCaps.RatioCount > 0 ? new int[book.Orders.Length] : [];
-        _orderSlot = new int[book.Orders.Length];
+        _slotOrder = new int[book.OrderCount];
+        _slotLots = new int[book.OrderCount];
+        _slotReason = new StopReason[book.OrderCount];
+        _slotRunEnd = _countryCaps.RatioCount > 0 ? new int[book.OrderCount] : [];
+        _orderSlot = new int[book.OrderCount];
         Array.Fill(_orderSlot, -1);
         _customerStart = new int[book.CustomerCount];
         _customerEnd = new int[book.CustomerCount];
