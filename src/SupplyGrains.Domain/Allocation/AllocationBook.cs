@@ -10,9 +10,6 @@ namespace SupplyGrains.Domain.Allocation;
 /// </summary>
 internal sealed class AllocationBook
 {
-    /// <summary>Books this large look for duplicate order ids on a second thread; below it, starting one costs more than it saves.</summary>
-    private const int ParallelFrom = 32_768;
-
     private AllocationBook(int lotSize, int orderCount, int customerCount, CountryCaps countryCaps)
     {
         LotSize = lotSize;
@@ -88,7 +85,9 @@ internal sealed class AllocationBook
 
     public CountryCaps CountryCaps { get; }
 
-    public static AllocationBook From(AllocationProblem problem)
+    /// <param name="problem">The run's demand, caps and licences.</param>
+    /// <param name="sideBySide">Look for duplicate order ids on a second thread while the lines are read.</param>
+    public static AllocationBook From(AllocationProblem problem, bool sideBySide = false)
     {
         ArgumentNullException.ThrowIfNull(problem);
         if (problem.LotSize < 1)
@@ -110,7 +109,7 @@ internal sealed class AllocationBook
         // Countries are indexed now, as this pass reads each line's destination; quotas are numbered after the licences
         // once those are counted (the same caps give the same countries).
         var countryCaps = CountryCaps.From(problem.Caps, 0);
-        var duplicate = count >= ParallelFrom ? Task.Run(() => FirstDuplicate(lines)) : null;
+        var duplicate = sideBySide ? Task.Run(() => FirstDuplicate(lines)) : null;
         var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var licenceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         HashSet<string>? orderIds = null;
@@ -118,14 +117,15 @@ internal sealed class AllocationBook
         // them at submission; when a profile changed between submissions, the most recent submission speaks for it.
         var profiles = new List<DemandLine>();
         var profileTicks = new List<long>();
-        var lineCustomer = new int[count];
-        var lineLicence = new int[count];
-        var lineTicks = new long[count];
-        var queueOrder = new int[count];
-        var lineWeek = new int[count];
-        var lineLots = new int[count];
-        var lineCountry = countryCaps.Countries.Length == 0 ? null : new int[count];
-        var lineIds = new string[count];
+        using var scratch = new PooledScratch();
+        var lineCustomer = scratch.Rent<int>(count);
+        var lineLicence = scratch.Rent<int>(count);
+        var lineTicks = scratch.Rent<long>(count);
+        var queueOrder = scratch.Rent<int>(count);
+        var lineWeek = scratch.Rent<int>(count);
+        var lineLots = scratch.Rent<int>(count);
+        var lineCountry = countryCaps.Countries.Length == 0 ? null : scratch.Rent<int>(count);
+        var lineIds = scratch.Rent<string>(count);
         for (var i = 0; i < count; i++)
         {
             var line = lines[i];
@@ -183,18 +183,18 @@ internal sealed class AllocationBook
         var licenceRank = new int[licenceIds.Length];
         for (var rank = 0; rank < licenceIds.Length; rank++) licenceRank[licenceIndex[licenceIds[rank]]] = rank;
 
-        SortByQueue(lines, lineWeek, lineTicks, queueOrder);
-        var queueRank = new int[count];
+        SortByQueue(lines, lineWeek, lineTicks, queueOrder.AsSpan(0, count), scratch);
+        var queueRank = scratch.Rent<int>(count);
         for (var rank = 0; rank < count; rank++) queueRank[queueOrder[rank]] = rank;
 
         // Canonical order (tier, customer, queue): the queue order, bucketed by customer rank (stable, so each
         // customer's lines stay in queue order), in linear time.
-        var canonical = new int[count];
+        var canonical = scratch.Rent<int>(count);
         var customerStart = new int[profiles.Count + 1];
         for (var i = 0; i < count; i++) customerStart[customerRank[lineCustomer[i]] + 1]++;
         for (var rank = 0; rank < profiles.Count; rank++) customerStart[rank + 1] += customerStart[rank];
         var next = (int[])customerStart.Clone();
-        foreach (var i in queueOrder) canonical[next[customerRank[lineCustomer[i]]]++] = i;
+        foreach (var i in queueOrder.AsSpan(0, count)) canonical[next[customerRank[lineCustomer[i]]]++] = i;
 
         countryCaps = CountryCaps.From(problem.Caps, licenceIds.Length);
         var book = new AllocationBook(problem.LotSize, count, profiles.Count, countryCaps);
@@ -208,7 +208,7 @@ internal sealed class AllocationBook
         }
         // Scatter rather than gather: read the input-ordered arrays in sequence and write each line to its canonical
         // position (a missed write costs far less than a missed read, which this pass would otherwise make per field).
-        var position = new int[count];
+        var position = scratch.Rent<int>(count);
         for (var o = 0; o < count; o++) position[canonical[o]] = o;
         for (var i = 0; i < count; i++)
         {
@@ -240,7 +240,7 @@ internal sealed class AllocationBook
             tierOfRank[rank] = tiers;
             tierStart[tiers + 1] = customerStart[rank + 1];
         }
-        foreach (var i in queueOrder) book.FifoOrder[tierStart[tierOfRank[customerRank[lineCustomer[i]]]]++] = position[i];
+        foreach (var i in queueOrder.AsSpan(0, count)) book.FifoOrder[tierStart[tierOfRank[customerRank[lineCustomer[i]]]]++] = position[i];
 
         for (var rank = 0; rank < licenceIds.Length; rank++)
         {
@@ -259,7 +259,7 @@ internal sealed class AllocationBook
     /// Sorts the lines by queue (requested week, submission time, order id). Weeks and times span little in a real book,
     /// so both usually fit one packed integer, which sorts several times faster than the keys; ids only settle exact ties.
     /// </summary>
-    private static void SortByQueue(IReadOnlyList<DemandLine> lines, int[] weeks, long[] ticks, int[] order)
+    private static void SortByQueue(IReadOnlyList<DemandLine> lines, int[] weeks, long[] ticks, Span<int> order, PooledScratch scratch)
     {
         if (order.Length == 0) return;
         int minWeek = int.MaxValue, maxWeek = int.MinValue;
@@ -277,21 +277,21 @@ internal sealed class AllocationBook
         {
             var keys = new QueueKey[order.Length];
             for (var i = 0; i < keys.Length; i++) keys[i] = new QueueKey(weeks[i], ticks[i], lines[i].OrderId);
-            Array.Sort(keys, order);
+            keys.AsSpan().Sort(order);
             return;
         }
-        var packed = new long[order.Length];
+        var packed = scratch.Rent<long>(order.Length).AsSpan(0, order.Length);
         for (var i = 0; i < packed.Length; i++) packed[i] = ((long)(weeks[i] - minWeek) << tickBits) | (ticks[i] - minTicks);
-        Array.Sort(packed, order);
-        IComparer<int>? byOrderId = null;
+        packed.Sort(order);
+        Comparison<int>? byOrderId = null;
         for (var start = 0; start < packed.Length;)
         {
             var end = start + 1;
             while (end < packed.Length && packed[end] == packed[start]) end++;
             if (end - start > 1)
             {
-                byOrderId ??= Comparer<int>.Create((a, b) => string.CompareOrdinal(lines[a].OrderId, lines[b].OrderId));
-                Array.Sort(order, start, end - start, byOrderId);
+                byOrderId ??= (a, b) => string.CompareOrdinal(lines[a].OrderId, lines[b].OrderId);
+                order.Slice(start, end - start).Sort(byOrderId);
             }
             start = end;
         }

@@ -17,14 +17,25 @@ namespace SupplyGrains.Domain.Allocation;
 /// </remarks>
 public static class AllocationEngine
 {
+    /// <summary>
+    /// Books this large use a second thread: to look for duplicate order ids while the book is read, and to write the
+    /// outcome while the weeks are served. Below it, starting one costs more than it saves.
+    /// </summary>
+    internal const int SideBySideFrom = 32_768;
+
     /// <exception cref="ArgumentException">The problem is malformed: a quantity that is not whole lots, a duplicate order, a non-positive weight.</exception>
     /// <exception cref="NotSupportedException">An allocation strategy the engine does not know.</exception>
     /// <exception cref="DomainValidationException">A country quota or destination ratio that breaks the rules of caps.</exception>
-    public static AllocationOutcome Allocate(AllocationProblem problem)
+    public static AllocationOutcome Allocate(AllocationProblem problem) =>
+        Allocate(problem, sideBySide: problem?.Demand?.Count >= SideBySideFrom);
+
+    /// <param name="problem">What to allocate.</param>
+    /// <param name="sideBySide">Whether to use a second thread (the outcome is the same either way; tests compare them).</param>
+    internal static AllocationOutcome Allocate(AllocationProblem problem, bool sideBySide)
     {
         ArgumentNullException.ThrowIfNull(problem);
         RequireSupported(problem);
-        var book = AllocationBook.From(problem);
+        var book = AllocationBook.From(problem, sideBySide);
         var lotSize = book.LotSize;
         var ledger = new WeekLedger(book);
         var share = problem.Strategy == AllocationStrategy.Fifo ? null : new WeightedShare(book.CountryCaps);
@@ -33,14 +44,7 @@ public static class AllocationEngine
         var keys = new int[book.CustomerCount];
         var weights = new double[book.CustomerCount];
 
-        var orderCount = book.OrderCount;
-        var wasEligible = new bool[orderCount];
-        var allocatedLots = new long[orderCount];
-        var lastReason = new StopReason[orderCount];
-        // Lines are immutable: an order's line that says what last week's said is that same object, which spares most
-        // of a long run's allocations (an order waiting for supply says "0, Supply" week after week).
-        var lastLine = new AllocationLine?[orderCount];
-        var weeks = new List<WeekAllocation>(problem.ToWeek.WeeksSince(problem.FromWeek) + 1);
+        using var outcome = new OutcomeWriter(book, problem.ToWeek.WeeksSince(problem.FromWeek) + 1, sideBySide);
         long carried = 0;
         for (var week = problem.FromWeek; week <= problem.ToWeek; week = week.AddWeeks(1))
         {
@@ -50,33 +54,12 @@ public static class AllocationEngine
             if (fifo is not null) fifo.Serve(ledger);
             else ServeByTier(ledger, share!, problem.Strategy, group, keys, weights);
 
-            var lines = new AllocationLine[ledger.SlotCount];
-            for (var slot = 0; slot < lines.Length; slot++)
-            {
-                var order = ledger.OrderAt(slot);
-                var reason = ledger.ReasonAt(slot);
-                var quantity = checked(ledger.LotsAt(slot) * lotSize);
-                lines[slot] = lastLine[order] is { } last && last.Quantity == quantity && last.StoppedBy == reason
-                    ? last
-                    : lastLine[order] = new AllocationLine(book.OrderIds[order], book.CustomerIds[book.OrderCustomer[order]], quantity, reason);
-                wasEligible[order] = true;
-                allocatedLots[order] += ledger.LotsAt(slot);
-                lastReason[order] = reason;
-            }
             var allocated = (lots - ledger.Pool) * lotSize;
-            weeks.Add(new WeekAllocation(week, checked((int)supply), checked((int)allocated), checked((int)(supply - allocated)), lines));
+            outcome.Add(week, supply, allocated, ledger);
             carried = supply - allocated;
         }
-
-        var orders = new List<OrderAllocation>(orderCount);
-        for (var o = 0; o < orderCount; o++)
-        {
-            if (!wasEligible[o]) continue;
-            var customer = book.OrderCustomer[o];
-            orders.Add(new OrderAllocation(book.OrderIds[o], book.CustomerIds[customer], book.CustomerTier[customer], book.DemandLots[o] * lotSize,
-                checked((int)(allocatedLots[o] * lotSize)), lastReason[o]));
-        }
-        return new AllocationOutcome(weeks, orders);
+        var result = outcome.Finish();
+        return result;
     }
 
     private static void RequireSupported(AllocationProblem problem)

@@ -133,6 +133,14 @@ internal sealed class WeekLedger
 
     public int OrderAt(int slot) => _slotOrder[slot];
 
+    /// <summary>Copies each slot's order, lots and stop reason (spans at least <see cref="SlotCount"/> long).</summary>
+    public void CopySlots(Span<int> orders, Span<int> lots, Span<StopReason> reasons)
+    {
+        _slotOrder.AsSpan(0, _slotCount).CopyTo(orders);
+        _slotLots.AsSpan(0, _slotCount).CopyTo(lots);
+        _slotReason.AsSpan(0, _slotCount).CopyTo(reasons);
+    }
+
     /// <summary>The week's slot of an order, or -1 when it is not eligible this week.</summary>
     public int SlotOf(int order) => _orderSlot[order];
 
