@@ -167,7 +167,10 @@ internal sealed class AllocationBook
         }
         if (duplicate is not null && duplicate.Result is var first and >= 0) ThrowDuplicate(lines[first]);
 
-        // Indexes so far follow the input order; rank everything by content so the outcome cannot depend on it.
+        // Indexes so far follow the input order; rank everything by content so the outcome cannot depend on it. The
+        // queue sort, the dearest part, needs nothing the customers' and licences' ranks need: side by side with them.
+        var packed = scratch.Rent<long>(count);
+        var queueSorted = sideBySide ? Task.Run(() => SortByQueue(lines, lineWeek, lineTicks, queueOrder, count, packed)) : null;
         var customerOrder = new int[profiles.Count];
         for (var c = 0; c < customerOrder.Length; c++) customerOrder[c] = c;
         Array.Sort(customerOrder, (a, b) =>
@@ -183,7 +186,8 @@ internal sealed class AllocationBook
         var licenceRank = new int[licenceIds.Length];
         for (var rank = 0; rank < licenceIds.Length; rank++) licenceRank[licenceIndex[licenceIds[rank]]] = rank;
 
-        SortByQueue(lines, lineWeek, lineTicks, queueOrder.AsSpan(0, count), scratch);
+        if (queueSorted is null) SortByQueue(lines, lineWeek, lineTicks, queueOrder, count, packed);
+        else queueSorted.GetAwaiter().GetResult();
         var queueRank = scratch.Rent<int>(count);
         for (var rank = 0; rank < count; rank++) queueRank[queueOrder[rank]] = rank;
 
@@ -206,29 +210,11 @@ internal sealed class AllocationBook
             book.CustomerWeight[rank] = (double)profile.Weight;
             book.CustomerPastPurchases[rank] = profile.PastPurchases;
         }
-        // Scatter rather than gather: read the input-ordered arrays in sequence and write each line to its canonical
-        // position (a missed write costs far less than a missed read, which this pass would otherwise make per field).
-        var position = scratch.Rent<int>(count);
-        for (var o = 0; o < count; o++) position[canonical[o]] = o;
-        for (var i = 0; i < count; i++)
-        {
-            var o = position[i];
-            var customer = customerRank[lineCustomer[i]];
-            book.OrderIds[o] = lineIds[i];
-            book.OrderCustomer[o] = customer;
-            book.OrderLicence[o] = lineLicence[i] < 0 ? -1 : licenceRank[lineLicence[i]];
-            book.OrderCountry[o] = lineCountry is null ? -1 : lineCountry[i];
-            book.OrderQueueRank[o] = queueRank[i];
-            book.OrderWeek[o] = lineWeek[i];
-            book.DemandLots[o] = lineLots[i];
-        }
-        Array.Copy(book.DemandLots, book.RemainingLots, count);
         for (var rank = 0; rank < profiles.Count; rank++)
         {
             book.CustomerFirstOrder[rank] = customerStart[rank];
             book.CustomerEndOrder[rank] = customerStart[rank + 1];
         }
-
         // FIFO order (tier, queue): customers are ranked by tier first, so a tier is a run of ranks and its orders a
         // run of canonical positions; the queue order bucketed by tier, again stable and linear.
         var tierStart = new int[profiles.Count + 1];
@@ -240,7 +226,41 @@ internal sealed class AllocationBook
             tierOfRank[rank] = tiers;
             tierStart[tiers + 1] = customerStart[rank + 1];
         }
-        foreach (var i in queueOrder.AsSpan(0, count)) book.FifoOrder[tierStart[tierOfRank[customerRank[lineCustomer[i]]]]++] = position[i];
+
+        // Scatter rather than gather: read the input-ordered arrays in sequence and write each line to its canonical
+        // position (a missed write costs far less than a missed read, which this pass would otherwise make per field).
+        // The arrays written fall in two halves that share nothing, so a large book writes them side by side.
+        var position = scratch.Rent<int>(count);
+        for (var o = 0; o < count; o++) position[canonical[o]] = o;
+        void ScatterWhoAndWhere()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var o = position[i];
+                book.OrderIds[o] = lineIds[i];
+                book.OrderCustomer[o] = customerRank[lineCustomer[i]];
+                book.OrderLicence[o] = lineLicence[i] < 0 ? -1 : licenceRank[lineLicence[i]];
+                book.OrderCountry[o] = lineCountry is null ? -1 : lineCountry[i];
+            }
+        }
+        void ScatterWhenAndHowMuch()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var o = position[i];
+                book.OrderQueueRank[o] = queueRank[i];
+                book.OrderWeek[o] = lineWeek[i];
+                book.DemandLots[o] = lineLots[i];
+            }
+            Array.Copy(book.DemandLots, book.RemainingLots, count);
+            foreach (var i in queueOrder.AsSpan(0, count)) book.FifoOrder[tierStart[tierOfRank[customerRank[lineCustomer[i]]]]++] = position[i];
+        }
+        if (sideBySide) Parallel.Invoke(ScatterWhoAndWhere, ScatterWhenAndHowMuch);
+        else
+        {
+            ScatterWhoAndWhere();
+            ScatterWhenAndHowMuch();
+        }
 
         for (var rank = 0; rank < licenceIds.Length; rank++)
         {
@@ -259,8 +279,15 @@ internal sealed class AllocationBook
     /// Sorts the lines by queue (requested week, submission time, order id). Weeks and times span little in a real book,
     /// so both usually fit one packed integer, which sorts several times faster than the keys; ids only settle exact ties.
     /// </summary>
-    private static void SortByQueue(IReadOnlyList<DemandLine> lines, int[] weeks, long[] ticks, Span<int> order, PooledScratch scratch)
+    /// <param name="lines">The lines, which settle exact ties by order id.</param>
+    /// <param name="weeks">Each line's requested week.</param>
+    /// <param name="ticks">Each line's submission time.</param>
+    /// <param name="queue">The line indexes 0 … count − 1, sorted in place.</param>
+    /// <param name="count">How many lines (the arrays may be longer).</param>
+    /// <param name="packed">Room for the packed keys.</param>
+    private static void SortByQueue(IReadOnlyList<DemandLine> lines, int[] weeks, long[] ticks, int[] queue, int count, long[] packed)
     {
+        var order = queue.AsSpan(0, count);
         if (order.Length == 0) return;
         int minWeek = int.MaxValue, maxWeek = int.MinValue;
         long minTicks = long.MaxValue, maxTicks = long.MinValue;
@@ -280,14 +307,14 @@ internal sealed class AllocationBook
             keys.AsSpan().Sort(order);
             return;
         }
-        var packed = scratch.Rent<long>(order.Length).AsSpan(0, order.Length);
-        for (var i = 0; i < packed.Length; i++) packed[i] = ((long)(weeks[i] - minWeek) << tickBits) | (ticks[i] - minTicks);
-        packed.Sort(order);
+        var byQueue = packed.AsSpan(0, count);
+        for (var i = 0; i < byQueue.Length; i++) byQueue[i] = ((long)(weeks[i] - minWeek) << tickBits) | (ticks[i] - minTicks);
+        byQueue.Sort(order);
         Comparison<int>? byOrderId = null;
-        for (var start = 0; start < packed.Length;)
+        for (var start = 0; start < byQueue.Length;)
         {
             var end = start + 1;
-            while (end < packed.Length && packed[end] == packed[start]) end++;
+            while (end < byQueue.Length && byQueue[end] == byQueue[start]) end++;
             if (end - start > 1)
             {
                 byOrderId ??= (a, b) => string.CompareOrdinal(lines[a].OrderId, lines[b].OrderId);
