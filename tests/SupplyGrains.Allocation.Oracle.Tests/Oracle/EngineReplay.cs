@@ -13,8 +13,9 @@ namespace SupplyGrains.Allocation.Oracle.Tests;
 /// Destination ratios are checked as a fixed point, as the engine means them: it does not boost the reference
 /// group to make room for the destination group. So the customers of a tier with an order to a reference
 /// destination keep what the engine gave them (they are not compared), the ratio becomes a plain cap on the
-/// destination group (r × the reference group's lots that week, less what tiers above already gave the destination),
-/// and the remaining customers' lexicographic max-min must match the engine.
+/// destination group (the whole lots r × the reference group's lots that week allow, as SPEC §4 counts a ratio in
+/// lots, less what tiers above already gave the destination), and the remaining customers' lexicographic max-min must
+/// match the engine.
 /// </remarks>
 public static class EngineReplay
 {
@@ -55,7 +56,7 @@ public static class EngineReplay
                 foreach (var o in eligible.Where(o => fixedPoint.Contains(book.OrderCustomer[o]))) Place(o);
                 var caps = ratios.GroupBy(r => r.Destination, StringComparer.Ordinal).ToDictionary(
                     g => g.Key,
-                    g => g.Min(r => (double)r.MaxRatio * referenceLots[r.RelativeTo]) - placedTo.GetValueOrDefault(g.Key),
+                    g => g.Min(r => (double)decimal.Floor(r.MaxRatio * referenceLots[r.RelativeTo])) - placedTo.GetValueOrDefault(g.Key),
                     StringComparer.Ordinal);
 
                 var group = ledger.Tier(tier.Where(c => !fixedPoint.Contains(c)), week.Week, supplyLeft, shareCap, caps);
