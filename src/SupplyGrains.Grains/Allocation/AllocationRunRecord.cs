@@ -19,9 +19,9 @@ public sealed class AllocationRunRecord
 {
     /// <summary>The run without its weeks' lines and its orders, which are in the columns below.</summary>
     [Id(0)] public AllocationRunView? Run { get; set; }
-    /// <summary>Count, then each order id of the table.</summary>
+    /// <summary>Each order id of the table, front-coded.</summary>
     [Id(10)] public byte[] OrderIds { get; set; } = [];
-    /// <summary>Count, then each customer id.</summary>
+    /// <summary>Each customer id, front-coded.</summary>
     [Id(11)] public byte[] CustomerIds { get; set; } = [];
     /// <summary>Each order's customer (an index into the customer ids) as the step from the order before's, for every order of the table.</summary>
     [Id(12)] public byte[] OrderCustomers { get; set; } = [];
@@ -33,43 +33,71 @@ public sealed class AllocationRunRecord
 
     public static AllocationRunRecord From(AllocationRunView run)
     {
+        // Reading 100k id strings scattered over the heap is half the work and needs nothing else, so it runs beside
+        // the lines; the ids of orders that only lines name are appended after.
         var table = new RunIdTable(run.Orders);
-        var orders = new PackedWriter(4 + run.Orders.Count * 4);
-        orders.Write(run.Orders.Count);
-        foreach (var o in run.Orders)
-        {
-            orders.Write(o.Tier);
-            orders.Write(o.RemainingBefore);
-            orders.Write(o.Allocated);
-            orders.Write((byte)o.StoppedBy);
-        }
+        var ids = new PackedWriter(run.Orders.Count * 16);
         var weeks = new StoredWeek[run.Weeks.Count];
-        for (var w = 0; w < weeks.Length; w++)
-        {
-            var week = run.Weeks[w];
-            var lines = new PackedWriter(4 + week.Lines.Count * 4);
-            lines.Write(week.Lines.Count);
-            table.StartWeek();
-            var previous = 0;
-            foreach (var line in week.Lines)
+        var orders = Array.Empty<byte>();
+        Parallel.Invoke(
+            () => WriteIds(ids, run.Orders.Select(o => o.OrderId), ""),
+            () =>
             {
-                var order = table.IndexOf(line.OrderId, line.CustomerId);
-                lines.Write((ulong)PackedWriter.Zigzag(order - previous) << ReasonBits | Reason(line.StoppedBy));
-                lines.Write(line.Quantity);
-                previous = order;
-            }
-            weeks[w] = new StoredWeek { Week = week.Week, Supply = week.Supply, Allocated = week.Allocated, CarriedOut = week.CarriedOut, Lines = lines.ToArray() };
-        }
-        var (orderIds, orderCustomers, customerIds) = table.Packed();
+                orders = OrderRows(run.Orders);
+                for (var w = 0; w < weeks.Length; w++) weeks[w] = Week(run.Weeks[w], table);
+            });
+        WriteIds(ids, table.OrdersOnlyLinesName, run.Orders.Count > 0 ? run.Orders[^1].OrderId : "");
+        var customerIds = new PackedWriter(0);
+        var orderCustomers = table.OrderCustomers();
+        WriteIds(customerIds, table.CustomerIds, "");
         return new AllocationRunRecord
         {
             Run = run with { Weeks = [], Orders = [] },
-            OrderIds = orderIds,
-            CustomerIds = customerIds,
+            OrderIds = ids.ToArray(),
+            CustomerIds = customerIds.ToArray(),
             OrderCustomers = orderCustomers,
-            Orders = orders.ToArray(),
+            Orders = orders,
             Weeks = weeks,
         };
+    }
+
+    private static byte[] OrderRows(IReadOnlyList<OrderAllocation> orders)
+    {
+        var packed = new PackedWriter(4 + orders.Count * 4);
+        packed.Write(orders.Count);
+        foreach (var o in orders)
+        {
+            packed.Write(o.Tier);
+            packed.Write(o.RemainingBefore);
+            packed.Write(o.Allocated);
+            packed.Write((byte)o.StoppedBy);
+        }
+        return packed.ToArray();
+    }
+
+    private static StoredWeek Week(WeekAllocation week, RunIdTable table)
+    {
+        var lines = new PackedWriter(4 + week.Lines.Count * 4);
+        lines.Write(week.Lines.Count);
+        table.StartWeek();
+        var previous = 0;
+        foreach (var line in week.Lines)
+        {
+            var order = table.IndexOf(line.OrderId, line.CustomerId);
+            lines.Write((ulong)PackedWriter.Zigzag(order - previous) << ReasonBits | Reason(line.StoppedBy));
+            lines.Write(line.Quantity);
+            previous = order;
+        }
+        return new StoredWeek { Week = week.Week, Supply = week.Supply, Allocated = week.Allocated, CarriedOut = week.CarriedOut, Lines = lines.ToArray() };
+    }
+
+    private static void WriteIds(PackedWriter packed, IEnumerable<string> ids, string previous)
+    {
+        foreach (var id in ids)
+        {
+            packed.Write(id, previous);
+            previous = id;
+        }
     }
 
     public AllocationRunView? ToView()
@@ -119,9 +147,9 @@ public sealed class AllocationRunRecord
     private static string[] Strings(byte[] packed)
     {
         var reader = new PackedReader(packed);
-        var strings = new string[reader.ReadInt32()];
+        var strings = new List<string>();
         var previous = "";
-        for (var i = 0; i < strings.Length; i++) strings[i] = previous = reader.ReadId(previous);
-        return strings;
+        while (!reader.AtEnd) strings.Add(previous = reader.ReadId(previous));
+        return [.. strings];
     }
 }

@@ -8,6 +8,8 @@ internal ref struct PackedReader(ReadOnlySpan<byte> bytes)
     private readonly ReadOnlySpan<byte> _bytes = bytes;
     private int _position;
 
+    public readonly bool AtEnd => _position == _bytes.Length;
+
     public int ReadInt32() => (int)ReadUInt64();
 
     public int ReadSigned() => Unzigzag((uint)ReadUInt64());

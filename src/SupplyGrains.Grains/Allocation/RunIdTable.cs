@@ -55,22 +55,27 @@ internal sealed class RunIdTable
         return index;
     }
 
+    /// <summary>Orders that lines name but the run does not list, in the order they were met.</summary>
+    public IEnumerable<string> OrdersOnlyLinesName => _orderIds.Skip(_orders.Count);
+
+    /// <summary>Call after <see cref="OrderCustomers"/>: orders without lines add their customers then.</summary>
+    public IReadOnlyList<string> CustomerIds => _customerIds;
+
     /// <summary>
-    /// The table as stored, once every line has been looked up: order ids, each order's customer (orders without
-    /// lines take theirs from the run's orders), customer ids.
+    /// Each order's customer, once every line has been looked up (orders without lines take theirs from the run's
+    /// orders), as steps from the order before's: a customer's orders are mostly next to each other.
     /// </summary>
-    public (byte[] OrderIds, byte[] OrderCustomers, byte[] CustomerIds) Packed()
+    public byte[] OrderCustomers()
     {
-        // As steps from the order before's customer: a customer's orders are mostly next to each other.
-        var orderCustomers = new PackedWriter(_orderCustomers.Count);
+        var packed = new PackedWriter(_orderCustomers.Count);
         var previous = 0;
         for (var i = 0; i < _orderCustomers.Count; i++)
         {
             var customer = _orderCustomers[i] >= 0 ? _orderCustomers[i] : Customer(_orders[i].CustomerId);
-            orderCustomers.WriteSigned(customer - previous);
+            packed.WriteSigned(customer - previous);
             previous = customer;
         }
-        return (Ids(_orderIds), orderCustomers.ToArray(), Ids(_customerIds));
+        return packed.ToArray();
     }
 
     private int Find(string orderId)
@@ -99,18 +104,5 @@ internal sealed class RunIdTable
         }
         (_lastCustomerId, _lastCustomer) = (customerId, customer);
         return customer;
-    }
-
-    private static byte[] Ids(List<string> ids)
-    {
-        var packed = new PackedWriter(5 + ids.Count * 32);
-        packed.Write(ids.Count);
-        var previous = "";
-        foreach (var id in ids)
-        {
-            packed.Write(id, previous);
-            previous = id;
-        }
-        return packed.ToArray();
     }
 }
