@@ -189,7 +189,7 @@ public sealed class AllocationGrain(
         {
             throw new DomainValidationException("productLine", $"unknown product line '{ProductLine}'");
         }
-        var licenseIds = RunPreparation.Licenses(Book, S.Confirmations).ToList();
+        var licenseIds = RunPreparation.Licenses(Book, S.Confirmations);
         var remaining = await Task.WhenAll(licenseIds.Select(RemainingOn)); // licence grains answer side by side
         var licenses = licenseIds.Zip(remaining).ToDictionary(l => l.First, l => l.Second, StringComparer.Ordinal);
         return RunPreparation.Prepare(request, Book, S.Confirmations, supply.Produced, supply.Committed, supply.LotSize, licenses);
