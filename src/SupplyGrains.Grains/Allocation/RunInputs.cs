@@ -13,7 +13,11 @@ namespace SupplyGrains.Grains.Allocation;
 /// </summary>
 internal sealed record RunInputs(AllocationProblem Problem, ReallocationPlan? Reallocation)
 {
-    public string Fingerprint { get; } = FingerprintOf(Problem, Reallocation);
+    /// <summary>
+    /// Worked out on the thread pool from the moment the inputs exist, so that a run can hash them while the engine
+    /// runs (it reads nothing but the inputs, which nobody changes).
+    /// </summary>
+    public Task<string> Fingerprint { get; } = Task.Run(() => FingerprintOf(Problem, Reallocation));
 
     // A binary encoding straight into the hash rather than JSON: at 100k orders JSON alone took longer than the run.
     // Canonical order everywhere, so the same inputs give the same fingerprint whatever order they arrived in.
