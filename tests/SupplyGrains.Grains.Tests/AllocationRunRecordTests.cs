@@ -24,12 +24,15 @@ public sealed class AllocationRunRecordTests
 
     private static readonly Gen<string> Id = Gen.Int[0, IdPieces.Length - 1].Select(i => IdPieces[i]).Array[1, 6].Select(string.Concat);
 
+    // Mostly a few small quantities, so that an order's line often says what its line before said.
+    private static readonly Gen<int> Quantity = Gen.Frequency((3, Gen.Int[0, 2]), (1, Gen.Int));
+
     private static readonly Gen<AllocationRunView> Runs =
         from ids in Id.Array[1, 12].Select(ids => ids.Distinct().ToArray())
         from customers in Id.Array[1, 4]
         from customerOf in Gen.Int[0, customers.Length - 1].Array[ids.Length]
         from orders in Gen.Select(Gen.Int[0, ids.Length - 1], Gen.Int, Gen.Int, Gen.Int, Gen.Enum<StopReason>()).Array[0, 16]
-        from weeks in Gen.Select(Gen.Int[0, ids.Length - 1], Gen.Int, Gen.Enum<StopReason>(), Gen.Bool).Array[0, 16].Array[1, 4]
+        from weeks in Gen.Select(Gen.Int[0, ids.Length - 1], Quantity, Gen.Enum<StopReason>(), Gen.Bool).Array[0, 16].Array[1, 4]
         select Run(
             [.. weeks.Select(lines => lines.Select(l => new AllocationLine(
                 // Now and then an equal id that is another string instance, as a view read from elsewhere has.
@@ -50,7 +53,7 @@ public sealed class AllocationRunRecordTests
         Runs.Sample(run => SameRun(run, RoundTrip(run)));
 
     [Fact]
-    public void Record_OfAnEngineRun_TakesAboutTwoBytesALine()
+    public void Record_OfAnEngineRun_TakesUnderTwoBytesALine()
     {
         var run = EngineRun(orders: 3000, customers: 300, weeks: 8);
         var lines = run.Weeks.Sum(w => w.Lines.Count);
@@ -59,7 +62,7 @@ public sealed class AllocationRunRecordTests
 
         // Lines and orders as small varints, ids once each and their hex digits two a byte.
         var ids = run.Orders.Sum(o => o.OrderId.Length) / 2 + run.Orders.Select(o => o.CustomerId).Distinct().Sum(c => c.Length);
-        Assert.InRange(stored.Length, 0, lines * 2.5 + run.Orders.Count * 5 + ids + 1024);
+        Assert.InRange(stored.Length, 0, lines * 2 + run.Orders.Count * 5 + ids + 1024);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace SupplyGrains.Grains.Allocation;
 /// The stored state of a run record. A run lists every eligible order in every week, so a record of 100k orders over
 /// twelve weeks holds about half a million lines; a preview answers only once its record is durable, so the bytes
 /// written are on the preview's path. Each id is stored once, front-coded in one UTF-8 blob (one copy for the
-/// serializer, not a string each), and lines and orders are rows of varints (<see cref="PackedWriter"/>): about two
+/// serializer, not a string each), and lines and orders are rows of varints (<see cref="PackedWriter"/>): under two
 /// bytes a line instead of nine in fixed-width columns.
 /// </summary>
 /// <remarks>
@@ -31,6 +31,10 @@ public sealed class AllocationRunRecord
 
     private const int ReasonBits = 3;
 
+    // In place of a reason: the line says what the order's line before it said (most lines of a long run do,
+    // "0, Supply" week after week), so its quantity is left out.
+    private const int Repeat = (1 << ReasonBits) - 1;
+
     public static AllocationRunRecord From(AllocationRunView run)
     {
         // Reading 100k id strings scattered over the heap is half the work and needs nothing else, so it runs beside
@@ -44,7 +48,8 @@ public sealed class AllocationRunRecord
             () =>
             {
                 orders = OrderRows(run.Orders);
-                for (var w = 0; w < weeks.Length; w++) weeks[w] = Week(run.Weeks[w], table);
+                var lastLines = new List<AllocationLine?>(run.Orders.Count);
+                for (var w = 0; w < weeks.Length; w++) weeks[w] = Week(run.Weeks[w], table, lastLines);
             });
         WriteIds(ids, table.OrdersOnlyLinesName, run.Orders.Count > 0 ? run.Orders[^1].OrderId : "");
         var customerIds = new PackedWriter(0);
@@ -75,17 +80,27 @@ public sealed class AllocationRunRecord
         return packed.ToArray();
     }
 
-    private static StoredWeek Week(WeekAllocation week, RunIdTable table)
+    private static StoredWeek Week(WeekAllocation week, RunIdTable table, List<AllocationLine?> lastLines)
     {
-        var lines = new PackedWriter(4 + week.Lines.Count * 4);
+        var lines = new PackedWriter(4 + week.Lines.Count * 2);
         lines.Write(week.Lines.Count);
         table.StartWeek();
         var previous = 0;
         foreach (var line in week.Lines)
         {
             var order = table.IndexOf(line.OrderId, line.CustomerId);
-            lines.Write((ulong)PackedWriter.Zigzag(order - previous) << ReasonBits | Reason(line.StoppedBy));
-            lines.Write(line.Quantity);
+            while (lastLines.Count <= order) lastLines.Add(null);
+            var step = (ulong)PackedWriter.Zigzag(order - previous) << ReasonBits;
+            if (lastLines[order] is { } last && last.Quantity == line.Quantity && last.StoppedBy == line.StoppedBy)
+            {
+                lines.Write(step | Repeat);
+            }
+            else
+            {
+                lines.Write(step | Reason(line.StoppedBy));
+                lines.Write(line.Quantity);
+                lastLines[order] = line;
+            }
             previous = order;
         }
         return new StoredWeek { Week = week.Week, Supply = week.Supply, Allocated = week.Allocated, CarriedOut = week.CarriedOut, Lines = lines.ToArray() };
@@ -117,7 +132,7 @@ public sealed class AllocationRunRecord
         for (var i = 0; i < results.Length; i++)
             results[i] = new OrderAllocation(orderIds[i], orderCustomers[i], orders.ReadInt32(), orders.ReadInt32(), orders.ReadInt32(), (StopReason)orders.ReadByte());
 
-        // As the engine does: an order's line that says what its line of the week before said is that same object.
+        // As the engine does: an order's line that says what its line before said is that same object.
         var last = new AllocationLine?[orderIds.Length];
         var weeks = new WeekAllocation[Weeks.Length];
         for (var w = 0; w < weeks.Length; w++)
@@ -130,10 +145,10 @@ public sealed class AllocationRunRecord
             {
                 var head = reader.ReadUInt64();
                 order += PackedReader.Unzigzag((uint)(head >> ReasonBits));
-                var (reason, quantity) = ((StopReason)(head & ((1 << ReasonBits) - 1)), reader.ReadInt32());
-                lines[i] = last[order] is { } line && line.Quantity == quantity && line.StoppedBy == reason
-                    ? line
-                    : last[order] = new AllocationLine(orderIds[order], orderCustomers[order], quantity, reason);
+                var code = (int)(head & Repeat);
+                lines[i] = code == Repeat
+                    ? last[order] ?? throw new InvalidOperationException($"Run record '{Run.Id}' repeats a line it never stored.")
+                    : last[order] = new AllocationLine(orderIds[order], orderCustomers[order], reader.ReadInt32(), (StopReason)code);
             }
             weeks[w] = new WeekAllocation(stored.Week, stored.Supply, stored.Allocated, stored.CarriedOut, lines);
         }
@@ -142,7 +157,7 @@ public sealed class AllocationRunRecord
 
     // What stopped a line shares a varint with the step to its order: three bits hold every reason there is.
     private static ulong Reason(StopReason reason) =>
-        (uint)reason < 1 << ReasonBits ? (ulong)reason : throw new InvalidOperationException($"Stop reason {reason} does not fit the run record's layout.");
+        (uint)reason < Repeat ? (ulong)reason : throw new InvalidOperationException($"Stop reason {reason} does not fit the run record's layout.");
 
     private static string[] Strings(byte[] packed)
     {
