@@ -83,7 +83,8 @@ internal sealed class PackedWriter(int capacity)
 
     public static uint Zigzag(int value) => (uint)((value << 1) ^ (value >> 31));
 
-    private void Reserve(int bytes)
+    /// <summary>Makes room for at least <paramref name="bytes"/> more.</summary>
+    public void Reserve(int bytes)
     {
         if (_length + bytes > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + bytes));
     }

@@ -17,7 +17,7 @@ namespace SupplyGrains.Grains.Allocation;
 internal sealed class RunIdTable
 {
     private readonly IReadOnlyList<OrderAllocation> _orders;
-    private readonly List<string> _orderIds;
+    private readonly List<string> _extraOrderIds = [];
     private readonly List<int> _orderCustomers;
     private readonly List<string> _customerIds = [];
     private readonly Dictionary<string, int> _customerIndex = new(StringComparer.Ordinal);
@@ -29,11 +29,11 @@ internal sealed class RunIdTable
     public RunIdTable(IReadOnlyList<OrderAllocation> orders)
     {
         _orders = orders;
-        _orderIds = new List<string>(orders.Count);
+        RunOrderIds = new string[orders.Count];
         _orderCustomers = new List<int>(orders.Count);
-        foreach (var order in orders)
+        for (var i = 0; i < RunOrderIds.Length; i++)
         {
-            _orderIds.Add(order.OrderId);
+            RunOrderIds[i] = orders[i].OrderId;
             _orderCustomers.Add(-1);
         }
     }
@@ -47,16 +47,19 @@ internal sealed class RunIdTable
         var index = Find(orderId);
         if (index < 0)
         {
-            _orderIndex![orderId] = index = _orderIds.Count;
-            _orderIds.Add(orderId);
+            _orderIndex![orderId] = index = RunOrderIds.Length + _extraOrderIds.Count;
+            _extraOrderIds.Add(orderId);
             _orderCustomers.Add(-1);
         }
         if (_orderCustomers[index] < 0) _orderCustomers[index] = Customer(customerId);
         return index;
     }
 
-    /// <summary>Orders that lines name but the run does not list, in the order they were met.</summary>
-    public IEnumerable<string> OrdersOnlyLinesName => _orderIds.Skip(_orders.Count);
+    /// <summary>The ids of the run's orders, the table's first entries; never changed, so another thread may read them.</summary>
+    public string[] RunOrderIds { get; }
+
+    /// <summary>Orders that lines name but the run does not list, in the order they were met: the entries after.</summary>
+    public IReadOnlyList<string> ExtraOrderIds => _extraOrderIds;
 
     /// <summary>Call after <see cref="OrderCustomers"/>: orders without lines add their customers then.</summary>
     public IReadOnlyList<string> CustomerIds => _customerIds;
@@ -82,14 +85,14 @@ internal sealed class RunIdTable
     {
         if (_orderIndex is null)
         {
-            for (var i = _next; i < _orders.Count; i++)
+            for (var i = _next; i < RunOrderIds.Length; i++)
             {
-                if (!ReferenceEquals(_orderIds[i], orderId)) continue;
+                if (!ReferenceEquals(RunOrderIds[i], orderId)) continue;
                 _next = i + 1;
                 return i;
             }
-            _orderIndex = new Dictionary<string, int>(_orderIds.Count, ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < _orderIds.Count; i++) _orderIndex.TryAdd(_orderIds[i], i);
+            _orderIndex = new Dictionary<string, int>(RunOrderIds.Length, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < RunOrderIds.Length; i++) _orderIndex.TryAdd(RunOrderIds[i], i);
         }
         return _orderIndex.TryGetValue(orderId, out var index) ? index : -1;
     }
