@@ -115,7 +115,7 @@ public sealed class AllocationGrain(
         }
 
         var now = clock.GetUtcNow();
-        var run = new AllocationRunView(runId, ProductLine, request.Strategy, request.Mode, RunStatus.Preview, inputs.Fingerprint, now,
+        var run = new AllocationRunView(runId, ProductLine, request.Strategy, request.Mode, RunStatus.Preview, await inputs.Fingerprint, now,
             request.FromWeek, request.ToWeek, request.Caps ?? AllocationCaps.None, outcome.Weeks, outcome.Orders, by, Reallocation: inputs.Reallocation);
         if (request.Mode == RunMode.Commit)
         {
@@ -140,7 +140,7 @@ public sealed class AllocationGrain(
 
         var started = Stopwatch.GetTimestamp();
         var inputs = await LoadInputs(new AllocationRunRequest(ProductLine, run.FromWeek, run.ToWeek, run.Strategy, run.Mode, run.Caps));
-        if (inputs.Fingerprint != run.InputFingerprint)
+        if (await inputs.Fingerprint != run.InputFingerprint)
         {
             metrics.RunFinished(ProductLine, nameof(RunMode.Commit), "refused", Stopwatch.GetElapsedTime(started));
             throw new ConflictException($"Preview '{runId}' is stale: its inputs (orders, supply or licences) changed since it ran. Run a new preview.");
@@ -150,7 +150,7 @@ public sealed class AllocationGrain(
         return committed;
     }
 
-    public async Task<string> Fingerprint(AllocationRunRequest request) => (await LoadInputs(request)).Fingerprint;
+    public async Task<string> Fingerprint(AllocationRunRequest request) => await (await LoadInputs(request)).Fingerprint;
 
     public Task<OrderConfirmations> GetConfirmations(string orderId) =>
         Task.FromResult(S.Confirmations.TryGetValue(orderId, out var list)
@@ -189,7 +189,7 @@ public sealed class AllocationGrain(
         {
             throw new DomainValidationException("productLine", $"unknown product line '{ProductLine}'");
         }
-        var licenseIds = RunPreparation.Licenses(Book, S.Confirmations).ToList();
+        var licenseIds = RunPreparation.Licenses(Book, S.Confirmations);
         var remaining = await Task.WhenAll(licenseIds.Select(RemainingOn)); // licence grains answer side by side
         var licenses = licenseIds.Zip(remaining).ToDictionary(l => l.First, l => l.Second, StringComparer.Ordinal);
         return RunPreparation.Prepare(request, Book, S.Confirmations, supply.Produced, supply.Committed, supply.LotSize, licenses);

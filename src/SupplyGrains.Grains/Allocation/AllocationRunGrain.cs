@@ -6,22 +6,24 @@ namespace SupplyGrains.Grains.Allocation;
 public sealed class AllocationRunGrain(
     [PersistentState("run", GrainStorage.Name)] IPersistentState<AllocationRunRecord> state) : Grain, IAllocationRunGrain
 {
-    // The run as callers see it, rebuilt from the stored columns once per activation.
-    private AllocationRunView? _run;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _run = state.State.ToView();
-        return Task.CompletedTask;
-    }
+    // The run as callers see it, held weakly: a run of 100k orders is tens of megabytes of small objects, and every
+    // preview's record stays active for a while, so holding each view would grow the heap every collection walks.
+    // While a caller still holds the view it is handed out again; otherwise it is rebuilt from the stored columns.
+    private WeakReference<AllocationRunView>? _run;
 
     public async Task Save(AllocationRunView run)
     {
-        if (_run == run) return;
+        if (_run is not null && _run.TryGetTarget(out var saved) && saved == run) return;
         state.State = AllocationRunRecord.From(run);
         await state.WriteStateAsync();
-        _run = run;
+        _run = new WeakReference<AllocationRunView>(run);
     }
 
-    public Task<AllocationRunView?> Find() => Task.FromResult(_run);
+    public Task<AllocationRunView?> Find()
+    {
+        if (_run is not null && _run.TryGetTarget(out var run)) return Task.FromResult<AllocationRunView?>(run);
+        var stored = state.State.ToView();
+        if (stored is not null) _run = new WeakReference<AllocationRunView>(stored);
+        return Task.FromResult(stored);
+    }
 }

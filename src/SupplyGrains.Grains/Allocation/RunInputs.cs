@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using SupplyGrains.Domain.Allocation;
@@ -13,7 +13,11 @@ namespace SupplyGrains.Grains.Allocation;
 /// </summary>
 internal sealed record RunInputs(AllocationProblem Problem, ReallocationPlan? Reallocation)
 {
-    public string Fingerprint { get; } = FingerprintOf(Problem, Reallocation);
+    /// <summary>
+    /// Worked out on the thread pool from the moment the inputs exist, so that a run can hash them while the engine
+    /// runs (it reads nothing but the inputs, which nobody changes).
+    /// </summary>
+    public Task<string> Fingerprint { get; } = Task.Run(() => FingerprintOf(Problem, Reallocation));
 
     // A binary encoding straight into the hash rather than JSON: at 100k orders JSON alone took longer than the run.
     // Canonical order everywhere, so the same inputs give the same fingerprint whatever order they arrived in.
@@ -72,40 +76,50 @@ internal sealed record RunInputs(AllocationProblem Problem, ReallocationPlan? Re
 
     /// <summary>
     /// The demand lines hashed one by one and the hashes summed: the same lines in any order give the same digest,
-    /// without sorting 100k order ids first (which took most of a run's preparation).
+    /// without sorting 100k order ids first (which took most of a run's preparation). Each line is laid out in one
+    /// buffer and hashed in one call.
     /// </summary>
     private static UInt128 DemandDigest(IReadOnlyList<DemandLine> demand)
     {
-        var line = new ArrayBufferWriter<byte>(256);
+        var buffer = new byte[256];
         Span<int> weight = stackalloc int[4];
         UInt128 sum = 0;
         foreach (var d in demand)
         {
-            line.ResetWrittenCount();
-            Text(line, d.OrderId);
-            Text(line, d.CustomerId);
-            Text(line, d.Destination);
-            Text(line, d.LicenseId ?? "");
+            var licence = d.LicenseId ?? "";
+            var size = 2 * (d.OrderId.Length + d.CustomerId.Length + d.Destination.Length + licence.Length) + 80;
+            if (size > buffer.Length) buffer = new byte[size * 2];
+            var line = buffer.AsSpan();
+            var at = 0;
+            Text(line, ref at, d.OrderId);
+            Text(line, ref at, d.CustomerId);
+            Text(line, ref at, d.Destination);
+            Text(line, ref at, licence);
             decimal.GetBits(d.Weight, weight);
-            line.Write(MemoryMarshal.AsBytes(weight));
-            Number(line, d.Tier);
-            Number(line, d.PastPurchases);
-            Number(line, d.RequestedWeek.Ordinal);
-            Number(line, d.SubmittedAt.UtcTicks);
-            Number(line, d.Remaining);
-            Number(line, (int)d.ConfirmationClass);
-            sum += XxHash128.HashToUInt128(line.WrittenSpan);
+            MemoryMarshal.AsBytes(weight).CopyTo(line[at..]);
+            at += 16;
+            Number(line, ref at, d.Tier);
+            Number(line, ref at, d.PastPurchases);
+            Number(line, ref at, d.RequestedWeek.Ordinal);
+            Number(line, ref at, d.SubmittedAt.UtcTicks);
+            Number(line, ref at, d.Remaining);
+            Number(line, ref at, (int)d.ConfirmationClass);
+            sum += XxHash128.HashToUInt128(line[..at]);
         }
         return sum;
     }
 
     // Length first, so that ("ab", "c") and ("a", "bc") differ.
-    private static void Text(ArrayBufferWriter<byte> line, string text)
+    private static void Text(Span<byte> line, ref int at, string text)
     {
-        Number(line, text.Length);
-        line.Write(MemoryMarshal.AsBytes(text.AsSpan()));
+        Number(line, ref at, text.Length);
+        MemoryMarshal.AsBytes(text.AsSpan()).CopyTo(line[at..]);
+        at += 2 * text.Length;
     }
 
-    private static void Number<T>(ArrayBufferWriter<byte> line, T value) where T : unmanaged =>
-        line.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)));
+    private static void Number<T>(Span<byte> line, ref int at, T value) where T : unmanaged
+    {
+        MemoryMarshal.Write(line[at..], in value);
+        at += Unsafe.SizeOf<T>();
+    }
 }

@@ -55,16 +55,26 @@ internal static class RunPreparation
                     remaining, e.Destination, e.LicenseId, e.ConfirmationClass));
         }
         var released = new SupplyLedger(produced, committedAfter).ReleasedSupply(request.FromWeek, request.ToWeek);
-        var licenses = demand.Select(d => d.LicenseId).OfType<string>().Distinct().ToDictionary(l => l, l => licensesAfter.GetValueOrDefault(l));
+        var licenses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in demand)
+        {
+            if (d.LicenseId is { } licence) licenses.TryAdd(licence, licensesAfter.GetValueOrDefault(licence));
+        }
         var problem = new AllocationProblem(request.FromWeek, request.ToWeek, released, lotSize, demand, licenses,
             request.Caps ?? AllocationCaps.None, request.Strategy);
         return new RunInputs(problem, plan.IsReallocation || plan.Reservations.Count > 0 ? plan : null);
     }
 
     /// <summary>The licences a run may draw on: those of approved orders and of orders holding confirmations.</summary>
-    public static IEnumerable<string> Licenses(IReadOnlyDictionary<string, BookEntry> book, IReadOnlyDictionary<string, List<Confirmation>> confirmations) =>
-        book.Values.Where(e => e.Status == OrderStatus.Approved || confirmations.ContainsKey(e.OrderId))
-            .Select(e => e.LicenseId).OfType<string>().Distinct(StringComparer.Ordinal);
+    public static List<string> Licenses(IReadOnlyDictionary<string, BookEntry> book, IReadOnlyDictionary<string, List<Confirmation>> confirmations)
+    {
+        var licenses = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in book.Values)
+        {
+            if (e.LicenseId is { } licence && (e.Status == OrderStatus.Approved || confirmations.ContainsKey(e.OrderId))) licenses.Add(licence);
+        }
+        return [.. licenses];
+    }
 
     // Every order holding confirmations, whatever its status (the committed supply counts them all), and approved
     // orders that still want units (a Win order's unconfirmed demand is required in a re-allocation).
