@@ -70,7 +70,9 @@ public sealed class AllocationRunRecordTests
     {
         var earlier = new AllocationRunRecord { Run = Run([], []) };
 
-        Assert.Throws<InvalidOperationException>(() => earlier.ToView());
+        // A 409 that says what to do, not a 500: the run is simply run again.
+        var refused = Assert.Throws<ConflictException>(() => earlier.ToView());
+        Assert.Contains("run it again", refused.Message);
     }
 
     private static AllocationRunView RoundTrip(AllocationRunView run) =>

@@ -1,4 +1,5 @@
 using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Domain;
 using SupplyGrains.Domain.Allocation;
 
 namespace SupplyGrains.Grains.Allocation;
@@ -129,7 +130,7 @@ public sealed class AllocationRunRecord
     {
         if (Run is null) return null;
         // A run covers at least one week: none means the record was stored in the earlier layout.
-        if (Weeks.Length == 0) throw new InvalidOperationException($"Run record '{Run.Id}' is in a layout this version does not read; run it again.");
+        if (Weeks.Length == 0) throw new ConflictException($"Run record '{Run.Id}' is in a layout this version does not read; run it again.");
         var orderIds = Strings(OrderIds);
         var customerIds = Strings(CustomerIds);
         var customerOf = new PackedReader(OrderCustomers);
