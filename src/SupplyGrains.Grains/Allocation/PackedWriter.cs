@@ -7,6 +7,10 @@ namespace SupplyGrains.Grains.Allocation;
 /// Writes a packed column of a stored run: integers as LEB128 varints, so the small numbers a run is made of (lots,
 /// tiers, the step from one order index to the next) take a byte each instead of four, and ids front-coded.
 /// </summary>
+/// <remarks>
+/// By hand because <see cref="BinaryWriter.Write7BitEncodedInt64"/> writes the same bytes through a stream call per
+/// byte, and nothing in the framework front-codes strings; a run record writes a few million of these per preview.
+/// </remarks>
 internal sealed class PackedWriter(int capacity)
 {
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
