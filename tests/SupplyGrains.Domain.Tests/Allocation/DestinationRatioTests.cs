@@ -19,6 +19,23 @@ public class DestinationRatioTests
     }
 
     [Fact]
+    public void ALicence_SharedWithTheLockstep_RunsOutWhereTheLockstepsChangingPaceTakesIt()
+    {
+        // CN ≤ 0.25 × US binds at once, and licence L (30) is shared by a US customer rising at λ and the CN customer in
+        // lockstep. While three US customers rise, CN rises at 0.75 λ; at λ = 10 D stops and CN's pace drops to 0.5. L
+        // runs out when λ + 7.5 + 0.5 (λ − 10) = 30: λ = 18.33, A 18.33, B 11.67. (Timed on the first pace alone, L would
+        // have run out at λ = 17.14, and A and B would end with 17 and 13 lots.) C rises alone after that until the 80
+        // units are used: 40. Lots: A 18, B 11, D 10, C 40, and the last lot to B, the larger remainder.
+        var outcome = AllocationEngine.Allocate(Problem([80],
+            [Order("a", "A", 100, licence: "L", to: "US"), Order("b", "B", 100, licence: "L", to: "CN"),
+             Order("c", "C", 100, to: "US"), Order("d", "D", 10, to: "US")],
+            licences: new Dictionary<string, int> { ["L"] = 30 }, caps: Ratio("CN", "US", 0.25m)));
+
+        Assert.Equal([18, 12, 40, 10], [outcome.Got("a"), outcome.Got("b"), outcome.Got("c"), outcome.Got("d")]);
+        Assert.Equal(StopReason.LicenseCap, outcome.Line("a").StoppedBy);
+    }
+
+    [Fact]
     public void Ratio_FreezesTheDestination_WhenTheReferenceStopsAtItsDemand()
     {
         // US stops at its demand of 10 (λ = 10), so CN stops at 5 with it; DE takes everything else.
