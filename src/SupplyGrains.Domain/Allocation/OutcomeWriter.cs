@@ -37,7 +37,9 @@ internal sealed class OutcomeWriter : IDisposable
         _weeks = new List<WeekAllocation>(weekCount);
         if (!sideBySide) return;
         _queue = new BlockingCollection<ServedWeek>(boundedCapacity: 1);
-        _writer = Task.Run(() =>
+        // A thread of its own rather than the pool's: the engine blocks while the writer is a week behind, and in a busy
+        // silo a pool thread for the writer could be a while coming.
+        _writer = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -49,7 +51,7 @@ internal sealed class OutcomeWriter : IDisposable
                 _writerFailed.Cancel();
                 throw;
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Takes the week the ledger has just served (its slots are copied: the ledger goes on to the next week).</summary>
