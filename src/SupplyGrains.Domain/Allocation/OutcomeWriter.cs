@@ -24,6 +24,9 @@ internal sealed class OutcomeWriter : IDisposable
     private readonly BlockingCollection<ServedWeek>? _queue;
     private readonly Task? _writer;
     private readonly CancellationTokenSource _writerFailed = new();
+    // Written weeks' buffers, given back to the pool by the engine's thread: the writer's thread ends with the run, and
+    // what it returned itself would stay in its thread-local part of the pool, lost to the next run.
+    private readonly ConcurrentQueue<ServedWeek> _written = new();
     private bool _finished;
 
     public OutcomeWriter(AllocationBook book, int weekCount, bool sideBySide)
@@ -57,6 +60,7 @@ internal sealed class OutcomeWriter : IDisposable
     /// <summary>Takes the week the ledger has just served (its slots are copied: the ledger goes on to the next week).</summary>
     public void Add(IsoWeek week, long supply, long allocated, WeekLedger ledger)
     {
+        ReturnWrittenBuffers();
         var count = ledger.SlotCount;
         var served = new ServedWeek(week, supply, allocated, count,
             ArrayPool<int>.Shared.Rent(count), ArrayPool<int>.Shared.Rent(count), ArrayPool<StopReason>.Shared.Rent(count));
@@ -87,6 +91,7 @@ internal sealed class OutcomeWriter : IDisposable
             _writer!.GetAwaiter().GetResult();
             _queue.Dispose();
         }
+        ReturnWrittenBuffers();
         var orders = new List<OrderAllocation>(_book.OrderCount);
         for (var o = 0; o < _book.OrderCount; o++)
         {
@@ -124,9 +129,17 @@ internal sealed class OutcomeWriter : IDisposable
         }
         _weeks.Add(new WeekAllocation(week.Week, checked((int)week.Supply), checked((int)week.Allocated),
             checked((int)(week.Supply - week.Allocated)), lines));
-        ArrayPool<int>.Shared.Return(week.Orders);
-        ArrayPool<int>.Shared.Return(week.Lots);
-        ArrayPool<StopReason>.Shared.Return(week.Reasons);
+        _written.Enqueue(week);
+    }
+
+    private void ReturnWrittenBuffers()
+    {
+        while (_written.TryDequeue(out var week))
+        {
+            ArrayPool<int>.Shared.Return(week.Orders);
+            ArrayPool<int>.Shared.Return(week.Lots);
+            ArrayPool<StopReason>.Shared.Return(week.Reasons);
+        }
     }
 
     private sealed record ServedWeek(IsoWeek Week, long Supply, long Allocated, int Count, int[] Orders, int[] Lots, StopReason[] Reasons);
