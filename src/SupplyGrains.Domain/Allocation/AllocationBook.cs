@@ -103,13 +103,13 @@ internal sealed class AllocationBook
         }
 
         // One pass over the lines with strings: validate, and give every customer and licence an index. Looking for a
-        // duplicate order id is the dearest part of that, and needs nothing else, so a large book does it side by side.
+        // duplicate order id and copying the fields that need no index is half of that work and needs nothing from the
+        // other half, so a large book does it on a second thread.
         var lines = problem.Demand;
         var count = lines.Count;
         // Countries are indexed now, as this pass reads each line's destination; quotas are numbered after the licences
         // once those are counted (the same caps give the same countries).
         var countryCaps = CountryCaps.From(problem.Caps, 0);
-        var duplicate = sideBySide ? Task.Run(() => FirstDuplicate(lines)) : null;
         var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var licenceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         HashSet<string>? orderIds = null;
@@ -126,6 +126,30 @@ internal sealed class AllocationBook
         var lineLots = scratch.Rent<int>(count);
         var lineCountry = countryCaps.Countries.Length == 0 ? null : scratch.Rent<int>(count);
         var lineIds = scratch.Rent<string>(count);
+        // Kept in arrays so that later passes, which visit lines in another order, need not reach each line again.
+        void CopyPlainFields(int i, DemandLine line)
+        {
+            lineTicks[i] = line.SubmittedAt.UtcTicks;
+            queueOrder[i] = i;
+            lineWeek[i] = line.RequestedWeek.Ordinal;
+            lineLots[i] = line.Remaining / problem.LotSize;
+            lineIds[i] = line.OrderId;
+            if (lineCountry is not null) lineCountry[i] = countryCaps.IndexOf(line.Destination ?? "");
+        }
+        // The first line whose order id an earlier line already has, or -1; null lines are the main pass's fault.
+        int CopyPlainFieldsAndFindDuplicate()
+        {
+            var seen = new HashSet<string>(count, StringComparer.Ordinal);
+            var first = -1;
+            for (var i = 0; i < count; i++)
+            {
+                if (lines[i] is not { } line) continue;
+                if (first < 0 && line.OrderId is { } id && !seen.Add(id)) first = i;
+                CopyPlainFields(i, line);
+            }
+            return first;
+        }
+        var duplicate = sideBySide ? Task.Run(CopyPlainFieldsAndFindDuplicate) : null;
         for (var i = 0; i < count; i++)
         {
             var line = lines[i];
@@ -135,7 +159,11 @@ internal sealed class AllocationBook
                 if (duplicate is not null && duplicate.Result is var d and >= 0 && d < i) ThrowDuplicate(lines[d]);
                 throw new ArgumentException(fault, nameof(problem));
             }
-            if (duplicate is null && !(orderIds ??= new HashSet<string>(count, StringComparer.Ordinal)).Add(line.OrderId)) ThrowDuplicate(line);
+            if (duplicate is null)
+            {
+                if (!(orderIds ??= new HashSet<string>(count, StringComparer.Ordinal)).Add(line.OrderId)) ThrowDuplicate(line);
+                CopyPlainFields(i, line);
+            }
             var ticks = line.SubmittedAt.UtcTicks;
             if (!customerIndex.TryGetValue(line.CustomerId, out var customer))
             {
@@ -157,13 +185,6 @@ internal sealed class AllocationBook
                 lineLicence[i] = licenceIndex.Count;
                 licenceIndex.Add(licence, lineLicence[i]);
             }
-            lineTicks[i] = ticks;
-            queueOrder[i] = i;
-            // Kept in arrays so that later passes, which visit lines in another order, need not reach each line again.
-            lineWeek[i] = line.RequestedWeek.Ordinal;
-            lineLots[i] = line.Remaining / problem.LotSize;
-            lineIds[i] = line.OrderId;
-            if (lineCountry is not null) lineCountry[i] = countryCaps.IndexOf(line.Destination ?? "");
         }
         if (duplicate is not null && duplicate.Result is var first and >= 0) ThrowDuplicate(lines[first]);
 
@@ -322,17 +343,6 @@ internal sealed class AllocationBook
             }
             start = end;
         }
-    }
-
-    /// <summary>The first line whose order id an earlier line already has, or -1 (lines that are null are the main pass's fault).</summary>
-    private static int FirstDuplicate(IReadOnlyList<DemandLine> lines)
-    {
-        var seen = new HashSet<string>(lines.Count, StringComparer.Ordinal);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i]?.OrderId is { } id && !seen.Add(id)) return i;
-        }
-        return -1;
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
