@@ -324,9 +324,6 @@ internal sealed class WeekLedger
         }
     }
 
-    /// <summary>Why the order at a slot got no more this week, as recorded when its stage closed.</summary>
-    public StopReason ReasonAt(int slot) => _slotReason[slot];
-
     private StopReason ReasonNow(int slot)
     {
         var order = _slotOrder[slot];
