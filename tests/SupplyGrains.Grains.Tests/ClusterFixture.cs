@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using SupplyGrains.Grains.Compliance;
 using SupplyGrains.Grains.Storage;
 using SupplyGrains.Grains.Telemetry;
 
@@ -30,6 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = path);
+            silo.AddComplianceClock();
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<SupplyGrainsMetrics>();
         });

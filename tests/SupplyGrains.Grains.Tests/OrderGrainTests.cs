@@ -125,9 +125,9 @@ public class OrderGrainTests(ClusterFixture fixture)
         Assert.NotNull(publication.ReevaluationId);
         var after = await Eventually.Until(() => OrderGrain(order.Id).Get(), o => o.Status == OrderStatus.Approved);
         Assert.Equal(publication.CurrentVersion, after.Gates[0].PolicyVersion);
-        var progress = await Eventually.Until(
-            () => fixture.Client.GetGrain<IReevaluationGrain>(publication.ReevaluationId!).GetProgress(), p => p.Completed);
-        Assert.True(progress.Done >= 1);
+        var report = await fixture.Client.GetGrain<IReevaluationGrain>(publication.ReevaluationId!).WaitForReport(TimeSpan.FromSeconds(20));
+        Assert.True(report.Completed);
+        Assert.Contains(report.Orders, o => o.OrderId == order.Id && o.Before == OrderStatus.Rejected && o.After == OrderStatus.Approved);
     }
 
     [Fact]

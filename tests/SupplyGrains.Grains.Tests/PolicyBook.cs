@@ -26,6 +26,17 @@ public sealed class PolicyBook(IClusterClient client)
         IEnumerable<string>? cnApprovalRequired = null,
         IEnumerable<DeniedUseCase>? cnDeniedUseCases = null)
     {
+        var (version, document) = await Draft(export, cnApprovalRequired, cnDeniedUseCases);
+        return await client.GetGrain<IPolicyGrain>(IPolicyGrain.Key).Publish(version, document, "tests");
+    }
+
+    /// <summary>The next version, with these rules added, without publishing it (publish it with the policy grain).</summary>
+    public async Task<(int Version, PolicyDocument Document)> Draft(
+        IEnumerable<ExportRule>? export = null,
+        IEnumerable<string>? cnApprovalRequired = null,
+        IEnumerable<DeniedUseCase>? cnDeniedUseCases = null,
+        DateOnly? effectiveFrom = null)
+    {
         await _gate.WaitAsync();
         try
         {
@@ -33,16 +44,16 @@ public sealed class PolicyBook(IClusterClient client)
             foreach (var product in cnApprovalRequired ?? []) _approvalRequired.Add(product);
             foreach (var denied in cnDeniedUseCases ?? []) _deniedUseCases.Add((denied.ProductLine, denied.UseCase));
             var document = new PolicyDocument(
-                new DateOnly(2020, 1, 1), "grain tests",
+                effectiveFrom ?? new DateOnly(2020, 1, 1), "grain tests",
                 new ExportPolicy(
                     [.. _export.Select(r => new ExportRule(r.Key.Item1, r.Key.Item2, r.Value))],
                     [EntityType.MilitaryAffiliated],
                     [Nudt],
                     FuzzyThreshold),
                 [new ImportRule("CN", [.. _approvalRequired], [EntityType.StateFundedDataCenter], [.. _deniedUseCases.Select(d => new DeniedUseCase(d.Item1, d.Item2))])]);
-            var grain = client.GetGrain<IPolicyGrain>(IPolicyGrain.Key);
-            _version = Math.Max(_version, (await grain.GetHistory()).Select(v => v.Version).DefaultIfEmpty(0).Max()) + 1;
-            return await grain.Publish(_version, document, "tests");
+            var history = await client.GetGrain<IPolicyGrain>(IPolicyGrain.Key).GetHistory();
+            _version = Math.Max(_version, history.Select(v => v.Version).DefaultIfEmpty(0).Max()) + 1;
+            return (_version, document);
         }
         finally
         {

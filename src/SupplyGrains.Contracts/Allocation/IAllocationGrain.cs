@@ -15,6 +15,10 @@ public interface IAllocationGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task Upsert(BookEntry entry);
 
+    /// <summary><see cref="Upsert"/> for a batch (a re-evaluation's), stored in one go.</summary>
+    [Alias("UpsertMany")]
+    Task UpsertMany(IReadOnlyList<BookEntry> entries);
+
     /// <summary>Runs the allocation; a commit-mode run is committed at once. A repeated <paramref name="runId"/> returns the run as recorded.</summary>
     [Alias("Run")]
     Task<AllocationRunView> Run(string runId, AllocationRunRequest request, string by);

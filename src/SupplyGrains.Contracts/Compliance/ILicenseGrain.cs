@@ -19,6 +19,10 @@ public interface ILicenseGrain : IGrainWithStringKey
     [Alias("Draw")]
     Task Draw(string entryId, int units);
 
+    /// <summary>Its expiry date has passed (the compliance clock says so): the customer's open orders are re-decided.</summary>
+    [Alias("Expire")]
+    Task Expire();
+
     /// <summary>Returns units of a released confirmation; a repeated <paramref name="entryId"/> does nothing.</summary>
     [Alias("Return")]
     Task Return(string entryId, int units);

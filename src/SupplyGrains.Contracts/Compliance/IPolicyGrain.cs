@@ -5,7 +5,8 @@ namespace SupplyGrains.Contracts.Compliance;
 
 /// <summary>
 /// The versioned regulatory policy (key: <see cref="Key"/>). The current policy is the highest version whose
-/// effective date has come. Publishing re-evaluates every open order.
+/// effective date has come. A version coming into force (published with a date that has come, or its date arriving)
+/// re-evaluates every open order.
 /// </summary>
 [Alias("SupplyGrains.IPolicyGrain")]
 public interface IPolicyGrain : IGrainWithStringKey
@@ -20,6 +21,21 @@ public interface IPolicyGrain : IGrainWithStringKey
     Task<PolicyPublication> Publish(int version, PolicyDocument document, string by);
 
     /// <summary>The policy in force now, or null before any version is in force. Read on every order decision.</summary>
+    /// <summary>
+    /// Starts the re-evaluation of every open order when the version in force changed by its date coming (asked by the
+    /// compliance clock); returns its id, or null when nothing changed.
+    /// </summary>
+    [Alias("BringInForce")]
+    Task<string?> BringInForce();
+
+    /// <summary>Starts a dry run of a draft policy against every open order, as if it were in force now; returns its id.</summary>
+    [Alias("PreviewImpact")]
+    Task<string> PreviewImpact(int version, PolicyDocument draft, string by);
+
+    /// <summary>The re-evaluation the version's coming into force started, or null when it has not come into force.</summary>
+    [Alias("GetImpactId"), ReadOnly]
+    Task<string?> GetImpactId(int version);
+
     [Alias("GetCurrent"), ReadOnly]
     Task<VersionedPolicy?> GetCurrent();
 

@@ -1,8 +1,9 @@
 namespace SupplyGrains.Contracts.Compliance;
 
 /// <summary>
-/// One re-evaluation of open orders after a trigger (key: a fresh id per trigger). It runs in the background, in
-/// batches, so the grain that triggered it is never waiting while the orders it re-decides call back into it.
+/// One re-evaluation of open orders after a trigger (key: a fresh id per trigger), or a dry run of a draft policy. It
+/// runs in the background, in batches, so the grain that triggered it is never waiting while the orders it re-decides
+/// call back into it, and intake goes on meanwhile.
 /// </summary>
 [Alias("SupplyGrains.IReevaluationGrain")]
 public interface IReevaluationGrain : IGrainWithStringKey
@@ -11,6 +12,11 @@ public interface IReevaluationGrain : IGrainWithStringKey
     [Alias("Start")]
     Task Start(ReevaluationScope scope);
 
-    [Alias("GetProgress"), ReadOnly]
-    Task<ReevaluationProgress> GetProgress();
+    /// <summary>Progress and impact so far; an id never started reads with an empty trigger.</summary>
+    [Alias("GetReport"), ReadOnly]
+    Task<ReevaluationReport> GetReport();
+
+    /// <summary>The report once the work is complete, or as it stands when <paramref name="timeout"/> runs out.</summary>
+    [Alias("WaitForReport"), AlwaysInterleave]
+    Task<ReevaluationReport> WaitForReport(TimeSpan timeout);
 }

@@ -20,7 +20,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("GetBuyer")]
     Task<BuyerContext> GetBuyer();
 
-    /// <summary>A licence of this customer was recorded or its remaining quantity changed; re-evaluates open orders when it matters.</summary>
+    /// <summary>
+    /// A licence of this customer was recorded, drawn on or returned to, or expired (<paramref name="reevaluate"/>);
+    /// re-evaluates the customer's open orders when the gates can see the change, on the word of <paramref name="by"/>.
+    /// </summary>
     [Alias("LicenseChanged")]
-    Task LicenseChanged(LicenseStanding standing);
+    Task LicenseChanged(LicenseStanding standing, string trigger, string by, bool reevaluate = false);
 }

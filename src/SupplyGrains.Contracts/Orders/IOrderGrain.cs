@@ -1,3 +1,4 @@
+using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Domain;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
@@ -36,7 +37,16 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("RecordReview")]
     Task<OrderView> RecordReview(ReviewDecision decision, string by);
 
-    /// <summary>Runs the gates again (a rule, licence or profile changed); returns the status afterwards. Cancelled orders stay cancelled.</summary>
+    /// <summary>
+    /// Runs the gates again (a rule, licence, approval or profile changed) and records the re-evaluation in the audit
+    /// trail, on the word of <see cref="ReevaluationScope.By"/>. Idempotent per <paramref name="reevaluationId"/>: a
+    /// re-evaluation resumed after a crash gets the same impact again. The caller pushes the returned entry to the
+    /// allocation book (in batches); the order does not. Cancelled orders stay cancelled.
+    /// </summary>
     [Alias("Reevaluate")]
-    Task<OrderStatus> Reevaluate(string trigger);
+    Task<OrderReevaluation> Reevaluate(string reevaluationId, ReevaluationScope scope);
+
+    /// <summary>How the order would move under a draft policy, as if it were in force now; changes nothing.</summary>
+    [Alias("PreviewUnder"), ReadOnly]
+    Task<OrderImpact> PreviewUnder(VersionedPolicy draft);
 }

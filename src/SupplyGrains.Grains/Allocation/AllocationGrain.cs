@@ -59,31 +59,45 @@ public sealed class AllocationGrain(
         return Task.CompletedTask;
     }
 
-    public async Task Upsert(BookEntry entry)
+    public Task Upsert(BookEntry entry) => UpsertMany([entry]);
+
+    public async Task UpsertMany(IReadOnlyList<BookEntry> entries)
     {
-        if (!Book.TryGetValue(entry.OrderId, out var known) || known.Revision < entry.Revision)
+        var newer = new Dictionary<string, BookEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
+            var known = newer.GetValueOrDefault(entry.OrderId) ?? Book.GetValueOrDefault(entry.OrderId);
+            if (known is null || known.Revision < entry.Revision) newer[entry.OrderId] = entry;
+        }
+        if (newer.Count > 0)
+        {
+            var replaced = newer.Keys.Select(id => Book.GetValueOrDefault(id)).OfType<BookEntry>().ToList();
             try
             {
-                await _book.PutAsync(entry);
+                await _book.PutAsync(newer.Values);
             }
             catch
             {
-                // The page in memory is ahead of the one on file; start again from the file rather than trust it.
+                // The pages in memory are ahead of the ones on file; start again from the file rather than trust them.
                 DeactivateOnIdle();
                 throw;
             }
-            var allocated = S.AllocatedTo(entry.OrderId);
-            if (known is not null) _tally.Remove(known, allocated);
-            _tally.Add(entry, allocated);
+            foreach (var known in replaced) _tally.Remove(known, S.AllocatedTo(known.OrderId));
+            foreach (var entry in newer.Values) _tally.Add(entry, S.AllocatedTo(entry.OrderId));
             ReportBook();
         }
         // Checked even for a revision the book already has: a crash between the page write and this one must not
         // leave a rejected order holding its confirmations.
-        var current = Book[entry.OrderId];
-        if (current.Status is OrderStatus.Rejected or OrderStatus.Cancelled && S.Confirmations.ContainsKey(entry.OrderId))
+        var released = false;
+        foreach (var orderId in entries.Select(e => e.OrderId).Distinct())
         {
-            Release(entry.OrderId, current.Status);
+            var current = Book[orderId];
+            if (current.Status is not (OrderStatus.Rejected or OrderStatus.Cancelled) || !S.Confirmations.ContainsKey(orderId)) continue;
+            Release(orderId, current.Status);
+            released = true;
+        }
+        if (released)
+        {
             await state.WriteStateAsync();
             RecountConfirmations();
         }

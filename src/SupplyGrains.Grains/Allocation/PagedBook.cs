@@ -49,14 +49,23 @@ internal sealed class PagedBook
         return new PagedBook(storage, grainId, pages);
     }
 
-    /// <summary>Stores the entry; done once its page is durable.</summary>
-    public async Task PutAsync(BookEntry entry)
+    /// <summary>Stores the entries; done once their pages are durable.</summary>
+    /// <remarks>
+    /// The pages are written side by side, so a store that commits concurrent writes together (the SQLite store's group
+    /// commit) makes a batch of entries one transaction rather than one each.
+    /// </remarks>
+    public Task PutAsync(IEnumerable<BookEntry> entries)
     {
-        if (!_pageOf.TryGetValue(entry.OrderId, out var page))
-            _pageOf[entry.OrderId] = page = Entries.Count % PageCount;
-        Entries[entry.OrderId] = entry;
-        Page(page).Entries[entry.OrderId] = entry;
-        await _storage.WriteStateAsync(StateName(page), _grainId, _pages[page]);
+        var dirty = new HashSet<int>();
+        foreach (var entry in entries)
+        {
+            if (!_pageOf.TryGetValue(entry.OrderId, out var page))
+                _pageOf[entry.OrderId] = page = Entries.Count % PageCount;
+            Entries[entry.OrderId] = entry;
+            Page(page).Entries[entry.OrderId] = entry;
+            dirty.Add(page);
+        }
+        return Task.WhenAll(dirty.Select(page => _storage.WriteStateAsync(StateName(page), _grainId, _pages[page])));
     }
 
     // A store hands back a fresh instance for a page never written; null only if one does not.

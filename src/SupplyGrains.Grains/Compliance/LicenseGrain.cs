@@ -31,7 +31,8 @@ public sealed class LicenseGrain(
         state.State.RecordedBy = by;
         state.State.RecordedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
-        await Notify();
+        await Notify($"licence {Id} recorded by {by}", by);
+        await GrainFactory.GetGrain<IComplianceClockGrain>(IComplianceClockGrain.Key).Watch(Id, terms.Expires);
         return View();
     }
 
@@ -42,7 +43,7 @@ public sealed class LicenseGrain(
         if (state.State.Draws.ContainsKey(entryId)) return;
         state.State.Draws[entryId] = units;
         await state.WriteStateAsync();
-        await Notify();
+        await Notify($"licence {Id}: {units} units drawn by {entryId}", "system");
     }
 
     public async Task Return(string entryId, int units)
@@ -50,10 +51,19 @@ public sealed class LicenseGrain(
         if (state.State.Returns.ContainsKey(entryId)) return;
         state.State.Returns[entryId] = units;
         await state.WriteStateAsync();
-        await Notify();
+        await Notify($"licence {Id}: {units} units returned by {entryId}", "system");
     }
 
-    private Task Notify() => GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId).LicenseChanged(View().Standing);
+    public Task Expire()
+    {
+        var expires = RequireTerms().Expires;
+        // The standing the customer holds has not changed (a licence carries its date); its meaning has.
+        return GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId)
+            .LicenseChanged(View().Standing, $"licence {Id} expired on {expires:yyyy-MM-dd}", "system", reevaluate: true);
+    }
+
+    private Task Notify(string trigger, string by) =>
+        GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId).LicenseChanged(View().Standing, trigger, by);
 
     private LicenseTerms RequireTerms() => state.State.Terms ?? throw new NotFoundException("licence", Id);
 

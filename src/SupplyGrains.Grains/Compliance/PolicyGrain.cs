@@ -5,45 +5,100 @@ using SupplyGrains.Domain.Compliance;
 
 namespace SupplyGrains.Grains.Compliance;
 
-/// <summary>The versioned policy. Versions are immutable; publishing one that becomes current re-decides every open order.</summary>
+/// <summary>
+/// The versioned policy. Versions are immutable. Whenever another version comes into force (published with a date
+/// that has come, or its date arriving: <see cref="ComplianceClockGrain"/> asks), every open order is re-decided,
+/// and the re-evaluation is recorded as that version's impact.
+/// </summary>
 public sealed class PolicyGrain(
     [PersistentState("policy", GrainStorage.Name)] IPersistentState<PolicyState> state,
     TimeProvider clock) : Grain, IPolicyGrain
 {
+    private PolicyState S => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Outbox: the impact was recorded in the same write as the version it belongs to; starting it is idempotent.
+        if (S.Impacts.TryGetValue(S.InForce, out var started))
+            await GrainFactory.GetGrain<IReevaluationGrain>(started.ReevaluationId).Start(started.Scope);
+    }
+
     public async Task<PolicyPublication> Publish(int version, PolicyDocument document, string by)
     {
-        if (version < 1) throw new DomainValidationException("version", "must be a positive integer");
+        RequireVersion(version);
         DomainValidation.Require(document, "body");
-        if (state.State.Versions.TryGetValue(version, out var existing))
+        if (S.Versions.TryGetValue(version, out var existing))
         {
             if (!SameDocument(existing.Document, document))
                 throw new ConflictException($"Policy version {version} is already published with different content; publish a new version.");
             return new PolicyPublication(existing, false, Current()?.Version ?? 0, null);
         }
 
-        var currentBefore = Current()?.Version;
         var published = new VersionedPolicy(version, document, clock.GetUtcNow(), by);
-        state.State.Versions[version] = published;
+        S.Versions[version] = published;
+        var impact = DueImpact(v => $"policy v{v.Version} published by {by}", by);
         await state.WriteStateAsync();
+        if (impact is not null) await GrainFactory.GetGrain<IReevaluationGrain>(impact.ReevaluationId).Start(impact.Scope);
+        return new PolicyPublication(published, true, Current()?.Version ?? 0, impact?.ReevaluationId);
+    }
 
-        var currentAfter = Current()?.Version ?? 0;
-        string? reevaluation = null;
-        if (currentAfter != currentBefore)
-            reevaluation = await Reevaluations.StartAsync(GrainFactory, new($"policy v{currentAfter} published by {by}"));
-        return new PolicyPublication(published, true, currentAfter, reevaluation);
+    public async Task<string?> BringInForce()
+    {
+        var impact = DueImpact(v => $"policy v{v.Version} came into force (effective {v.Document.EffectiveFrom:yyyy-MM-dd}, published by {v.PublishedBy})", "system");
+        if (impact is null) return null;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IReevaluationGrain>(impact.ReevaluationId).Start(impact.Scope);
+        return impact.ReevaluationId;
+    }
+
+    public async Task<string> PreviewImpact(int version, PolicyDocument draft, string by)
+    {
+        RequireVersion(version);
+        DomainValidation.Require(draft, "body");
+        var id = $"preview-v{version}-{Guid.CreateVersion7():N}";
+        var scope = new ReevaluationScope($"impact preview of draft v{version} by {by}", By: by,
+            Draft: new VersionedPolicy(version, draft, clock.GetUtcNow(), by));
+        await GrainFactory.GetGrain<IReevaluationGrain>(id).Start(scope);
+        return id;
+    }
+
+    public Task<string?> GetImpactId(int version)
+    {
+        if (!S.Versions.ContainsKey(version)) throw new NotFoundException("policy version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Task.FromResult(S.Impacts.GetValueOrDefault(version)?.ReevaluationId);
     }
 
     public Task<VersionedPolicy?> GetCurrent() => Task.FromResult(Current());
 
-    public Task<VersionedPolicy?> GetVersion(int version) => Task.FromResult(state.State.Versions.GetValueOrDefault(version));
+    public Task<VersionedPolicy?> GetVersion(int version) => Task.FromResult(S.Versions.GetValueOrDefault(version));
 
-    public Task<IReadOnlyList<VersionedPolicy>> GetHistory() => Task.FromResult<IReadOnlyList<VersionedPolicy>>([.. state.State.Versions.Values]);
+    public Task<IReadOnlyList<VersionedPolicy>> GetHistory() => Task.FromResult<IReadOnlyList<VersionedPolicy>>([.. S.Versions.Values]);
+
+    /// <summary>
+    /// When the version in force is not the one last re-evaluated for, records (in memory) the re-evaluation it is due;
+    /// the caller writes the state and then starts it.
+    /// </summary>
+    private PolicyImpactStart? DueImpact(Func<VersionedPolicy, string> trigger, string by)
+    {
+        var current = Current();
+        if (current is null || current.Version == S.InForce) return null;
+        var impact = new PolicyImpactStart($"policy-v{current.Version}-{Guid.CreateVersion7():N}",
+            new ReevaluationScope(trigger(current), By: by, PolicyVersion: current.Version));
+        S.Impacts[current.Version] = impact;
+        S.InForce = current.Version;
+        return impact;
+    }
 
     /// <summary>The highest version whose effective date has come.</summary>
     private VersionedPolicy? Current()
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return state.State.Versions.Values.LastOrDefault(v => v.Document.EffectiveFrom <= today);
+        return S.Versions.Values.LastOrDefault(v => v.Document.EffectiveFrom <= today);
+    }
+
+    private static void RequireVersion(int version)
+    {
+        if (version < 1) throw new DomainValidationException("version", "must be a positive integer");
     }
 
     // The documents hold lists, which records compare by reference; their JSON is the honest comparison.

@@ -22,7 +22,7 @@ public sealed class CustomerGrain(
         state.State.Profile = profile;
         await state.WriteStateAsync();
         if (before is not null)
-            await Reevaluations.StartAsync(GrainFactory, new ReevaluationScope($"customer {Id} changed by {by}", Id));
+            await Reevaluations.StartAsync(GrainFactory, new ReevaluationScope($"customer {Id} changed by {by}", Id, by));
         return View();
     }
 
@@ -31,16 +31,16 @@ public sealed class CustomerGrain(
     public Task<BuyerContext> GetBuyer() =>
         Task.FromResult(new BuyerContext(RequireProfile(), [.. state.State.Licenses.Values.OrderBy(l => l.LicenseId, StringComparer.Ordinal)]));
 
-    public async Task LicenseChanged(LicenseStanding standing)
+    public async Task LicenseChanged(LicenseStanding standing, string trigger, string by, bool reevaluate = false)
     {
         state.State.Licenses.TryGetValue(standing.LicenseId, out var before);
-        if (before is not null && SameStanding(before, standing)) return;
+        if (before is not null && SameStanding(before, standing) && !reevaluate) return;
         state.State.Licenses[standing.LicenseId] = standing;
         await state.WriteStateAsync();
         // Draws on a licence change its remaining quantity on every commit; only a change the gates can see
         // (cover, expiry, running out or coming back) is worth re-deciding every open order of the customer.
-        if (before is null || Matters(before, standing))
-            await Reevaluations.StartAsync(GrainFactory, new ReevaluationScope($"licence {standing.LicenseId} changed", Id));
+        if (before is null || reevaluate || Matters(before, standing))
+            await Reevaluations.StartAsync(GrainFactory, new ReevaluationScope(trigger, Id, by));
     }
 
     private static bool Matters(LicenseStanding before, LicenseStanding after) =>

@@ -112,15 +112,41 @@ public sealed class OrderGrain(
         return await Get();
     }
 
-    public async Task<OrderStatus> Reevaluate(string trigger)
+    public async Task<OrderReevaluation> Reevaluate(string reevaluationId, ReevaluationScope scope)
     {
         RequireRequest();
-        if (S.Status != OrderStatus.Cancelled) await Decide(trigger, "system");
-        return S.Status;
+        if (S.LastReevaluation is { } last && last.Id == reevaluationId) return new(last.Impact, Entry());
+        var before = (S.Status, Reasons: Reasons(S.Gates));
+        if (S.Status == OrderStatus.Cancelled || !await Judge(scope.Trigger, scope.By))
+        {
+            S.Audit.Add(new AuditEvent(clock.GetUtcNow(), scope.By, "Reevaluated",
+                $"{S.Status}, unchanged, on {scope.Trigger}{(S.Gates.Count > 0 ? $" under policy v{S.Gates[0].PolicyVersion}" : "")}"));
+        }
+        var impact = Impact(before.Status, before.Reasons, S.Status, Reasons(S.Gates));
+        S.LastReevaluation = new LastReevaluation(reevaluationId, impact);
+        await state.WriteStateAsync();
+        return new OrderReevaluation(impact, Entry());
     }
 
-    /// <summary>Runs every gate, records what changed, persists, then tells the allocation book.</summary>
+    public async Task<OrderImpact> PreviewUnder(VersionedPolicy draft)
+    {
+        var request = RequireRequest();
+        if (S.Status == OrderStatus.Cancelled) return Impact(S.Status, Reasons(S.Gates), S.Status, Reasons(S.Gates));
+        var buyer = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).GetBuyer();
+        var verdict = GateEvaluator.Evaluate(new ComplianceCase(request, buyer.Profile, buyer.Licenses, draft, S.Resolutions, clock.GetUtcNow()));
+        return Impact(S.Status, Reasons(S.Gates), verdict.Status, Reasons(verdict.Decisions));
+    }
+
+    /// <summary>Runs every gate; when anything changed, persists and tells the allocation book.</summary>
     private async Task Decide(string trigger, string by, BuyerContext? buyer = null)
+    {
+        if (!await Judge(trigger, by, buyer)) return;
+        await state.WriteStateAsync();
+        await PushToBook();
+    }
+
+    /// <summary>Runs every gate and records in memory (not yet on file) what changed; true when anything did.</summary>
+    private async Task<bool> Judge(string trigger, string by, BuyerContext? buyer = null)
     {
         var request = RequireRequest();
         buyer ??= await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).GetBuyer();
@@ -136,7 +162,7 @@ public sealed class OrderGrain(
             || before != (verdict.Status, string.Join(',', Reasons(verdict.Decisions)), verdict.LicenseId, verdict.Decisions.FirstOrDefault()?.PolicyVersion)
             || ranking != S.Buyer
             || !S.Facts.OrderBy(f => f.Key).SequenceEqual(verdict.Facts.OrderBy(f => f.Key));
-        if (!changed) return;
+        if (!changed) return false;
 
         S.Audit.Add(new AuditEvent(now, by, "GatesEvaluated",
             $"{(S.Gates.Count == 0 ? "" : $"{S.Status} → ")}{verdict.Status} on {trigger} under policy v{verdict.Decisions[0].PolicyVersion}" +
@@ -147,9 +173,14 @@ public sealed class OrderGrain(
         S.Facts = verdict.Facts.ToDictionary();
         S.Buyer = ranking;
         S.Revision++;
-        await state.WriteStateAsync();
         foreach (var d in verdict.Decisions) metrics.GateDecided(d.Gate.ToString(), d.Outcome.ToString(), d.Reason);
-        await PushToBook();
+        return true;
+    }
+
+    private OrderImpact Impact(OrderStatus before, IReadOnlyList<string> reasonsBefore, OrderStatus after, IReadOnlyList<string> reasonsAfter)
+    {
+        var r = RequireRequest();
+        return new OrderImpact(Id, r.CustomerId, r.ProductLine, before, after, reasonsBefore, reasonsAfter);
     }
 
     /// <summary>Until a policy is in force nothing can be exported safely: every gate holds.</summary>
@@ -160,12 +191,13 @@ public sealed class OrderGrain(
         null,
         new Dictionary<Gate, string>());
 
-    private Task PushToBook()
+    private Task PushToBook() => Allocation(RequireRequest()).Upsert(Entry());
+
+    private BookEntry Entry()
     {
         var r = RequireRequest();
-        var entry = new BookEntry(Id, r.CustomerId, S.Buyer.Tier, S.Buyer.Weight, S.Buyer.PastPurchases, r.RequestedWeek,
+        return new BookEntry(Id, r.CustomerId, S.Buyer.Tier, S.Buyer.Weight, S.Buyer.PastPurchases, r.RequestedWeek,
             S.SubmittedAt, r.Quantity, S.Status, Reasons(S.Gates), r.Destination, S.LicenseId, r.EffectiveConfirmationClass, S.Revision);
-        return Allocation(r).Upsert(entry);
     }
 
     private async Task<int> LotSizeOf(string productLine)

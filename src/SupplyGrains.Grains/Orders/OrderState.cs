@@ -1,3 +1,4 @@
+using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain.Orders;
@@ -19,4 +20,9 @@ public sealed class OrderState
     [Id(8)] public List<AuditEvent> Audit { get; set; } = [];
     [Id(9)] public long Revision { get; set; }
     [Id(10)] public BuyerRanking Buyer { get; set; } = new(1, 1m, 0);
+    [Id(11)] public LastReevaluation? LastReevaluation { get; set; }
 }
+
+/// <summary>The latest re-evaluation the order took part in, so a resumed one gets the same answer again.</summary>
+[GenerateSerializer, Immutable, Alias("SupplyGrains.LastReevaluation")]
+public sealed record LastReevaluation(string Id, OrderImpact Impact);

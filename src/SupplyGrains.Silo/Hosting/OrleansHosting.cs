@@ -1,4 +1,5 @@
 using SupplyGrains.Grains;
+using SupplyGrains.Grains.Compliance;
 using SupplyGrains.Grains.Storage;
 using SupplyGrains.Grains.Telemetry;
 using SupplyGrains.Silo.Health;
@@ -28,6 +29,7 @@ public static class OrleansHosting
                 serviceId: config["Orleans:ServiceId"] ?? "supplygrains",
                 clusterId: config["Orleans:ClusterId"] ?? "supplygrains");
             silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = config["Storage:Path"] ?? "./data/supplygrains.db");
+            silo.AddComplianceClock(o => o.Interval = config.GetValue("Compliance:ClockInterval", o.Interval));
             silo.AddActivityPropagation();
         });
         return builder;
