@@ -2,6 +2,7 @@ using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain;
+using SupplyGrains.Domain.Allocation;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Customers;
 using SupplyGrains.Domain.Orders;
@@ -175,6 +176,46 @@ public class OrderGrainTests(ClusterFixture fixture)
         Assert.Equal(["Submitted", "GatesEvaluated", "ReviewRecorded", "GatesEvaluated", "Cancelled"], audit.Select(a => a.Kind));
         Assert.Equal("officer-1", audit[2].By);
         Assert.Equal("planner-1", audit[4].By);
+        Assert.True(audit.Zip(audit.Skip(1)).All(p => p.First.At <= p.Second.At));
+    }
+
+    [Fact]
+    public async Task Audit_FollowsOneOrderThroughItsWholeLife_WithWhoAndWhen()
+    {
+        var pl = await _given.ProductLine();
+        await _given.Supply(pl, 64);
+        await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)], cnApprovalRequired: [pl]);
+        var buyer = await _given.Customer("CN");
+        var order = await _given.Order(buyer, pl, 32, shipTo: "CN");
+        var grain = OrderGrain(order.Id);
+
+        var licence = ClusterFixture.Unique("lic");
+        await fixture.Client.GetGrain<ILicenseGrain>(licence).Record(new LicenseTerms(buyer, [pl], 1000, new DateOnly(2099, 1, 1), []), "officer-1");
+        await Eventually.Until(() => grain.Get(), o => o.Gates.All(g => g.Reason != ReasonCodes.AwaitingExportLicense));
+        await grain.RecordImportDecision(new ImportDecision(ImportDecisionKind.Approved, "CN-MOFCOM", "2032-0001", "training"), "officer-2");
+        var allocation = fixture.Client.GetGrain<IAllocationGrain>(pl);
+        var preview = await allocation.Run(ClusterFixture.Unique("run"),
+            new AllocationRunRequest(pl, Given.Week, Given.Week, AllocationStrategy.FairShare, RunMode.Preview), "planner-1");
+        await allocation.Commit(preview.Id, "planner-2");
+        var publication = await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.Denied)]);
+        await fixture.Client.GetGrain<IReevaluationGrain>(publication.ReevaluationId!).WaitForReport(TimeSpan.FromSeconds(30));
+
+        var audit = await grain.GetAudit();
+
+        Assert.Equal(
+            ["Submitted", "GatesEvaluated", "GatesEvaluated", "ImportDecisionRecorded", "GatesEvaluated", "Confirmed", "GatesEvaluated", "Released"],
+            audit.Select(a => a.Kind));
+        Assert.Contains(ReasonCodes.AwaitingExportLicense, audit[1].Detail);
+        Assert.Equal("officer-1", audit[2].By);
+        Assert.Contains($"licence {licence} recorded by officer-1", audit[2].Detail);
+        Assert.Equal("officer-2", audit[3].By);
+        Assert.Contains("Approved", audit[4].Detail);
+        Assert.Equal("planner-2", audit[5].By);
+        Assert.Contains($"32 units confirmed by run {preview.Id}", audit[5].Detail);
+        Assert.Contains("run by planner-1", audit[5].Detail);
+        Assert.Contains($"under policy v{publication.CurrentVersion}", audit[6].Detail);
+        Assert.Contains(ReasonCodes.ExportDenied, audit[6].Detail);
+        Assert.Contains("32 units", audit[7].Detail);
         Assert.True(audit.Zip(audit.Skip(1)).All(p => p.First.At <= p.Second.At));
     }
 }

@@ -28,5 +28,5 @@ public sealed record AllocationRunView(
     [property: Id(15)] ReallocationPlan? Reallocation = null)
 {
     public RunSummary Summary => new(Id, Strategy, Mode, Status, CreatedAt, FromWeek, ToWeek,
-        Weeks.Sum(w => w.Allocated), Orders.Count, CommittedAt);
+        Weeks.Sum(w => w.Allocated), Orders.Count, CommittedAt, CreatedBy, CommittedBy);
 }

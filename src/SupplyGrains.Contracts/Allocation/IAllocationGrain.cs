@@ -34,6 +34,10 @@ public interface IAllocationGrain : IGrainWithStringKey
     [Alias("GetConfirmations"), ReadOnly]
     Task<OrderConfirmations> GetConfirmations(string orderId);
 
+    /// <summary>What committed runs confirmed for the order and what was taken back or released since, oldest first, for its audit.</summary>
+    [Alias("GetOrderHistory"), ReadOnly]
+    Task<IReadOnlyList<AuditEvent>> GetOrderHistory(string orderId);
+
     [Alias("ListOrders"), ReadOnly]
     Task<IReadOnlyList<OrderSummary>> ListOrders(OrderFilter filter);
 

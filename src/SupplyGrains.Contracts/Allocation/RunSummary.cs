@@ -15,4 +15,6 @@ public sealed record RunSummary(
     [property: Id(6)] IsoWeek ToWeek,
     [property: Id(7)] int Allocated,
     [property: Id(8)] int Orders,
-    [property: Id(9)] DateTimeOffset? CommittedAt);
+    [property: Id(9)] DateTimeOffset? CommittedAt,
+    [property: Id(10)] string? CreatedBy = null,
+    [property: Id(11)] string? CommittedBy = null);

@@ -23,7 +23,11 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<OrderView> Get();
 
-    /// <summary>Every decision and event of the order, oldest first (append-only).</summary>
+    /// <summary>
+    /// Every decision and event of the order, oldest first: its own trail (submission, gate decisions with policy
+    /// version, approvals, reviews, re-evaluations, each with who and when) merged with its allocation's (confirmations by
+    /// committed runs, takebacks, releases). Both are append-only; nothing rewrites them.
+    /// </summary>
     [Alias("GetAudit"), ReadOnly]
     Task<IReadOnlyList<AuditEvent>> GetAudit();
 

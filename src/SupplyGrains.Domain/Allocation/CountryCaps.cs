@@ -6,9 +6,11 @@ namespace SupplyGrains.Domain.Allocation;
 /// licences, and the destination ratios ordered by destination.
 /// </summary>
 /// <remarks>
-/// A country is the destination of at most one ratio and a reference is never itself a destination, so destinations and
-/// references are disjoint: the reference side of a ratio is never held back by another ratio, which is what lets the
-/// filling treat it as the pace-maker of its destination.
+/// A ratio's destination side is its destination and the countries it names <see cref="DestinationRatio.Together"/>
+/// with it: their lots count against the cap as one. Each country keeps its own index (and its own quota); only the
+/// ratio sees them as a set. A country is on the destination side of at most one ratio and a reference is never itself
+/// on a destination side, so destination sides and references are disjoint: the reference side of a ratio is never held
+/// back by another ratio, which is what lets the filling treat it as the pace-maker of its destination side.
 /// </remarks>
 internal sealed class CountryCaps
 {
@@ -42,15 +44,19 @@ internal sealed class CountryCaps
 
     public int[] QuotaUnits { get; }
 
-    /// <summary>The ratio the country is the destination of, or -1.</summary>
+    /// <summary>The ratio whose destination side the country is on (as its destination or together with it), or -1.</summary>
     public int[] DestinationOf { get; }
 
     /// <summary>The ratios the country is the reference (relativeTo) of.</summary>
     public int[][] ReferenceOf { get; }
 
-    public int RatioCount => RatioDestination.Length;
+    public int RatioCount => RatioDestinations.Length;
 
-    public int[] RatioDestination { get; private set; } = [];
+    /// <summary>
+    /// Each ratio's destination side: its destination first, then the countries that count together with it (in
+    /// ordinal order). A plain ratio has a side of one.
+    /// </summary>
+    public int[][] RatioDestinations { get; private set; } = [];
 
     public int[] RatioReference { get; private set; } = [];
 
@@ -85,7 +91,8 @@ internal sealed class CountryCaps
         }
 
         var ratios = caps.DestinationRatio ?? [];
-        var destinationAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Every country on a destination side, with the ratio and the field that put it there.
+        var destinationAt = new Dictionary<string, (int Ratio, string Field)>(StringComparer.Ordinal);
         for (var i = 0; i < ratios.Count; i++)
         {
             var field = $"caps.destinationRatio[{i}]";
@@ -98,13 +105,32 @@ internal sealed class CountryCaps
             if (!CountryCode.IsValid(ratio.RelativeTo)) Fail($"{field}.relativeTo", $"'{ratio.RelativeTo}': {CountryCode.Rule}");
             if (ratio.MaxRatio < 0) Fail($"{field}.maxRatio", $"must not be negative ({ratio.MaxRatio})");
             if (ratio.Destination == ratio.RelativeTo) Fail($"{field}.relativeTo", "must differ from destination");
-            if (ratio.Destination is not null && !destinationAt.TryAdd(ratio.Destination, i))
-                Fail($"{field}.destination", $"{ratio.Destination} is already the destination of caps.destinationRatio[{destinationAt[ratio.Destination]}]");
+            if (ratio.Destination is not null && !destinationAt.TryAdd(ratio.Destination, (i, $"{field}.destination")))
+                Fail($"{field}.destination", AlreadyOnADestinationSide(ratio.Destination, destinationAt[ratio.Destination]));
+            var together = ratio.Together ?? [];
+            for (var j = 0; j < together.Count; j++)
+            {
+                var member = together[j];
+                var memberField = $"{field}.together[{j}]";
+                if (!CountryCode.IsValid(member)) Fail(memberField, $"'{member}': {CountryCode.Rule}");
+                else if (member == ratio.Destination) Fail(memberField, "must differ from destination");
+                else if (member == ratio.RelativeTo) Fail(memberField, "must differ from relativeTo");
+                else if (!destinationAt.TryAdd(member, (i, memberField)))
+                {
+                    Fail(memberField, destinationAt[member].Ratio == i
+                        ? $"{member} is already listed at {destinationAt[member].Field}"
+                        : AlreadyOnADestinationSide(member, destinationAt[member]));
+                }
+            }
         }
         for (var i = 0; i < ratios.Count; i++)
         {
-            if (ratios[i]?.RelativeTo is { } reference && destinationAt.TryGetValue(reference, out var other) && other != i)
-                Fail($"caps.destinationRatio[{i}].relativeTo", $"{reference} is the destination of caps.destinationRatio[{other}]; ratios do not chain");
+            if (ratios[i]?.RelativeTo is { } reference && destinationAt.TryGetValue(reference, out var other) && other.Ratio != i)
+            {
+                Fail($"caps.destinationRatio[{i}].relativeTo", other.Field.EndsWith(".destination", StringComparison.Ordinal)
+                    ? $"{reference} is the destination of caps.destinationRatio[{other.Ratio}]; ratios do not chain"
+                    : $"{reference} counts together with the destination of caps.destinationRatio[{other.Ratio}] ({other.Field}); ratios do not chain");
+            }
         }
         if (errors.Count > 0) throw new DomainValidationException(errors);
 
@@ -113,6 +139,7 @@ internal sealed class CountryCaps
         {
             named.Add(ratio!.Destination);
             named.Add(ratio.RelativeTo);
+            named.UnionWith(ratio.Together ?? []);
         }
         var result = new CountryCaps([.. named], licenceCount);
         var cap = licenceCount;
@@ -125,15 +152,27 @@ internal sealed class CountryCaps
         result.SharedCapCount = cap;
 
         var ordered = ratios.Select(r => r!).OrderBy(r => r.Destination, StringComparer.Ordinal).ToArray();
-        result.RatioDestination = [.. ordered.Select(r => result.IndexOf(r.Destination))];
+        result.RatioDestinations = [.. ordered.Select(r => DestinationSide(result, r))];
         result.RatioReference = [.. ordered.Select(r => result.IndexOf(r.RelativeTo))];
         result.RatioMax = [.. ordered.Select(r => r.MaxRatio)];
         result.RatioMaxApproximate = [.. ordered.Select(r => (double)r.MaxRatio)];
         for (var k = 0; k < ordered.Length; k++)
         {
-            result.DestinationOf[result.RatioDestination[k]] = k;
+            foreach (var d in result.RatioDestinations[k]) result.DestinationOf[d] = k;
             result.ReferenceOf[result.RatioReference[k]] = [.. result.ReferenceOf[result.RatioReference[k]], k];
         }
         return result;
     }
+
+    /// <summary>The ratio's destination, then its together members in ordinal order (so the caps' order of arrival does not matter).</summary>
+    private static int[] DestinationSide(CountryCaps caps, DestinationRatio ratio)
+    {
+        if (ratio.Together is not { Count: > 0 } together) return [caps.IndexOf(ratio.Destination)];
+        return [caps.IndexOf(ratio.Destination), .. together.Order(StringComparer.Ordinal).Select(caps.IndexOf)];
+    }
+
+    private static string AlreadyOnADestinationSide(string country, (int Ratio, string Field) first) =>
+        first.Field.EndsWith(".destination", StringComparison.Ordinal)
+            ? $"{country} is already the destination of caps.destinationRatio[{first.Ratio}]"
+            : $"{country} already counts together with the destination of caps.destinationRatio[{first.Ratio}] ({first.Field})";
 }

@@ -19,6 +19,12 @@ namespace SupplyGrains.Domain.Allocation;
 /// back to λ and the members rejoin the main rise. A shared cap whose members are partly in lockstep has an edge on
 /// λ's scale and one on each μ's (<see cref="Reschedule"/>), so a change of pace moves none of them.
 /// </para>
+/// <para>
+/// A ratio whose destination side has several countries (CN together with MO) counts them as one: the country sums
+/// below are kept per side, every country of a destination side adding to the slot of the side's first country
+/// (<see cref="_countrySide"/>), so the side's members are the union of its countries' and a side of one costs what a
+/// single destination did. Quotas stay per country: they are shared caps, not part of these sums.
+/// </para>
 /// </remarks>
 internal sealed partial class ProgressiveFilling
 {
@@ -40,6 +46,11 @@ internal sealed partial class ProgressiveFilling
     private int[] _countryWaiting = [];
     private List<int>[] _countryMembers = [];
     private bool[] _countryInRatio = [];
+
+    // Where a country's sums are kept: the first country of its ratio's destination side, or itself. Each ratio's
+    // destination side is read at _ratioSide[k].
+    private int[] _countrySide = [];
+    private int[] _ratioSide = [];
 
     // Ratios.
     private bool[] _ratioBound = [];
@@ -75,10 +86,14 @@ internal sealed partial class ProgressiveFilling
         _countryWaiting = new int[countries];
         _countryMembers = new List<int>[countries];
         _countryInRatio = new bool[countries];
+        _countrySide = new int[countries];
+        _ratioSide = new int[ratios];
+        for (var k = 0; k < ratios; k++) _ratioSide[k] = _countryCaps.RatioDestinations[k][0];
         for (var c = 0; c < countries; c++)
         {
             _countryMembers[c] = [];
             _countryInRatio[c] = _countryCaps.DestinationOf[c] >= 0 || _countryCaps.ReferenceOf[c].Length > 0;
+            _countrySide[c] = _countryCaps.DestinationOf[c] is var k and >= 0 ? _ratioSide[k] : c;
         }
         _ratioBound = new bool[ratios];
         _ratioDirty = new bool[ratios];
@@ -118,8 +133,9 @@ internal sealed partial class ProgressiveFilling
             _ratioWaitingCount[k] = 0;
             _ratioEvents[k].Clear();
             // What earlier stages of the week placed: the room this group starts from.
-            _ratioBase[k] = _countryCaps.RatioMaxApproximate[k] * countryLots[_countryCaps.RatioReference[k]]
-                - countryLots[_countryCaps.RatioDestination[k]];
+            long destination = 0;
+            foreach (var d in _countryCaps.RatioDestinations[k]) destination += countryLots[d];
+            _ratioBase[k] = _countryCaps.RatioMaxApproximate[k] * countryLots[_countryCaps.RatioReference[k]] - destination;
         }
     }
 
@@ -134,24 +150,24 @@ internal sealed partial class ProgressiveFilling
             * (_countryUsed[reference] + _level * _countryWeight[reference] - _countryOffset[reference]);
     }
 
-    /// <summary>What the destination's customers draw at the current level, apart from those in lockstep.</summary>
+    /// <summary>What the destination side's customers draw at the current level, apart from those in lockstep.</summary>
     private double DestinationDraw(int k)
     {
-        var d = _countryCaps.RatioDestination[k];
+        var d = _ratioSide[k];
         return _countryUsed[d] + _countryWaitDraw[d] + (_level * _countryWeight[d] - _countryOffset[d]);
     }
 
     /// <summary>The lockstep level of a bound ratio: the level at which its members' draw makes the ratio exactly tight.</summary>
     private double Mu(int k)
     {
-        var d = _countryCaps.RatioDestination[k];
+        var d = _ratioSide[k];
         return (Allowed(k) - DestinationDraw(k) + _countryBoundOffset[d]) / _countryBoundWeight[d];
     }
 
     /// <summary>dμ/dλ: the reference's growth, times the ratio, shared by the weight in lockstep.</summary>
     private double MuPace(int k)
     {
-        var d = _countryCaps.RatioDestination[k];
+        var d = _ratioSide[k];
         var reference = _countryCaps.RatioReference[k];
         return (_countryCaps.RatioMaxApproximate[k] * _countryWeight[reference] - _countryWeight[d]) / _countryBoundWeight[d];
     }
@@ -159,6 +175,7 @@ internal sealed partial class ProgressiveFilling
     private void CountOnCountry(int c, int i, int sign)
     {
         if (_countryInRatio.Length == 0 || !_countryInRatio[c]) return;
+        c = _countrySide[c];
         var w = sign * _weight[i];
         var settled = sign * _settled[i];
         // Sums drop to exact zeros with their last member: a drift of 1e-16 in a weight would be a pace.
@@ -182,6 +199,7 @@ internal sealed partial class ProgressiveFilling
     private void LinkCountry(int c, int i)
     {
         if (_countryInRatio.Length == 0 || !_countryInRatio[c]) return;
+        c = _countrySide[c];
         _countryPosition[i] = _countryMembers[c].Count;
         _countryMembers[c].Add(i);
     }
@@ -189,6 +207,7 @@ internal sealed partial class ProgressiveFilling
     private void UnlinkCountry(int c, int i)
     {
         if (_countryInRatio.Length == 0 || !_countryInRatio[c]) return;
+        c = _countrySide[c];
         var members = _countryMembers[c];
         var position = _countryPosition[i];
         var last = members[^1];
@@ -201,6 +220,7 @@ internal sealed partial class ProgressiveFilling
     private void SettleCountry(int c, double amount)
     {
         if (_countryInRatio.Length == 0 || !_countryInRatio[c]) return;
+        c = _countrySide[c];
         _countryUsed[c] += amount;
         MarkCountryDirty(c);
     }
@@ -361,7 +381,7 @@ internal sealed partial class ProgressiveFilling
 
     /// <summary>How fast a free ratio's slack changes with λ: negative when its destination outgrows what the reference allows.</summary>
     private double BindingPace(int k) =>
-        _countryCaps.RatioMaxApproximate[k] * _countryWeight[_countryCaps.RatioReference[k]] - _countryWeight[_countryCaps.RatioDestination[k]];
+        _countryCaps.RatioMaxApproximate[k] * _countryWeight[_countryCaps.RatioReference[k]] - _countryWeight[_ratioSide[k]];
 
     /// <summary>The λ at which a bound ratio next changes: a member's event on μ's scale, or μ catching up with λ.</summary>
     private double LockstepLevel(int k)
@@ -390,7 +410,7 @@ internal sealed partial class ProgressiveFilling
 
     private void OnRatioBinds(int k)
     {
-        var d = _countryCaps.RatioDestination[k];
+        var d = _ratioSide[k];
         _ratioBound[k] = true;
         _leaving.Clear();
         _leaving.AddRange(_countryMembers[d]);
@@ -452,7 +472,7 @@ internal sealed partial class ProgressiveFilling
         // Caught up with the main level: the members rejoin the main rise.
         _ratioBound[k] = false;
         _leaving.Clear();
-        _leaving.AddRange(_countryMembers[_countryCaps.RatioDestination[k]]);
+        _leaving.AddRange(_countryMembers[_ratioSide[k]]);
         foreach (var i in _leaving)
         {
             if (_rise[i] is Rise.Bound or Rise.Waiting) Switch(i, Rise.Free, -1);

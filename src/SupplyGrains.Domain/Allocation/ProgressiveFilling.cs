@@ -380,7 +380,7 @@ internal sealed partial class ProgressiveFilling
         for (var k = 0; k < _countryCaps.RatioCount; k++)
         {
             if (!_ratioBound[k] || _ratioBoundCount[k] == 0) continue;
-            var d = _countryCaps.RatioDestination[k];
+            var d = _ratioSide[k];
             held += _countryBoundWeight[d] * Mu(k);
             pace += _countryBoundWeight[d] * MuPace(k);
         }

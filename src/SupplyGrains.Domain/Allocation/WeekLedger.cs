@@ -8,8 +8,9 @@ namespace SupplyGrains.Domain.Allocation;
 /// cap can be broken here.
 /// </summary>
 /// <remarks>
-/// A destination ratio is checked on the lots placed so far this week, in integers and decimals (destination lots ≤
-/// floor(maxRatio × reference lots)), so it holds after every placement: tiers served later can only add reference
+/// A destination ratio is checked on the lots placed so far this week, in integers and decimals (lots of its destination
+/// side, the destination and the countries that count together with it, ≤ floor(maxRatio × reference lots)), so it
+/// holds after every placement: tiers served later can only add reference
 /// lots, never take room back. Stop reasons are read when a stage (a group of customers served together) closes,
 /// because a ratio's room can grow afterwards with reference lots of lower tiers that the stage had no claim on.
 /// </remarks>
@@ -35,6 +36,7 @@ internal sealed class WeekLedger
     private readonly long[] _customerDemand;
     private readonly long[] _countryLots;
     private readonly long[] _ratioAllowed;
+    private readonly long[] _ratioDestinationLots;
     private readonly bool[] _ratioStale;
     private readonly int[] _capFirstCustomer;
     private readonly bool[] _capShared;
@@ -60,6 +62,7 @@ internal sealed class WeekLedger
         _customerDemand = new long[book.CustomerCount];
         _countryLots = new long[_countryCaps.Countries.Length];
         _ratioAllowed = new long[_countryCaps.RatioCount];
+        _ratioDestinationLots = new long[_countryCaps.RatioCount];
         _ratioStale = new bool[_countryCaps.RatioCount];
         _capFirstCustomer = new int[_countryCaps.SharedCapCount];
         _capShared = new bool[_countryCaps.SharedCapCount];
@@ -92,6 +95,7 @@ internal sealed class WeekLedger
         Pool = lots;
         ShareCapLots = shareCapLots;
         Array.Clear(_countryLots);
+        Array.Clear(_ratioDestinationLots);
         Array.Fill(_ratioStale, true);
         Array.Fill(_capFirstCustomer, -1);
         Array.Clear(_capShared);
@@ -337,7 +341,7 @@ internal sealed class WeekLedger
         return StopReason.Supply;
     }
 
-    /// <summary>Lots the destination ratio still allows this week: floor(maxRatio × reference lots) − destination lots.</summary>
+    /// <summary>Lots the destination ratio still allows this week: floor(maxRatio × reference lots) − lots of its destination side.</summary>
     private long RatioRoom(int ratio)
     {
         if (_ratioStale[ratio])
@@ -350,12 +354,14 @@ internal sealed class WeekLedger
                 : max >= long.MaxValue / (decimal)reference ? long.MaxValue
                 : (long)decimal.Floor(max * reference);
         }
-        return _ratioAllowed[ratio] - _countryLots[_countryCaps.RatioDestination[ratio]];
+        return _ratioAllowed[ratio] - _ratioDestinationLots[ratio];
     }
 
     private void AddCountryLots(int country, int lots)
     {
         _countryLots[country] += lots;
+        // The countries of a destination side count as one against their ratio.
+        if (_countryCaps.DestinationOf[country] is var destinationOf and >= 0) _ratioDestinationLots[destinationOf] += lots;
         if (_countryCaps.ReferenceOf[country].Length == 0) return;
         ReferenceLots++;
         foreach (var ratio in _countryCaps.ReferenceOf[country]) _ratioStale[ratio] = true;

@@ -171,6 +171,9 @@ public sealed class AllocationGrain(
             ? new OrderConfirmations(AllocationState.Total(list), [.. list])
             : OrderConfirmations.None);
 
+    public Task<IReadOnlyList<AuditEvent>> GetOrderHistory(string orderId) =>
+        Task.FromResult(OrderHistory.Of(orderId, S.Confirmations.GetValueOrDefault(orderId), S.Removals.GetValueOrDefault(orderId), S.Runs));
+
     public Task<IReadOnlyList<OrderSummary>> ListOrders(OrderFilter filter) =>
         Task.FromResult<IReadOnlyList<OrderSummary>>([.. Book.Values
             .Where(e => filter.Matches(e.CustomerId, e.Status))
@@ -232,7 +235,7 @@ public sealed class AllocationGrain(
         var returned = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var t in run.Reallocation?.Takebacks ?? [])
         {
-            TakeBack(t);
+            TakeBack(t, run);
             released[t.Week] = released.GetValueOrDefault(t.Week) + t.Quantity;
             if (t.LicenseId is not null) returned[t.LicenseId] = returned.GetValueOrDefault(t.LicenseId) + t.Quantity;
         }
@@ -270,7 +273,7 @@ public sealed class AllocationGrain(
     }
 
     /// <summary>Takes a re-allocation's units back from the confirmation it names (order, week, run and licence).</summary>
-    private void TakeBack(Takeback takeback)
+    private void TakeBack(Takeback takeback, AllocationRunView run)
     {
         var list = S.Confirmations[takeback.OrderId];
         var left = takeback.Quantity;
@@ -282,6 +285,8 @@ public sealed class AllocationGrain(
             left -= taken;
             if (taken == c.Quantity) list.RemoveAt(i);
             else list[i] = c with { Quantity = c.Quantity - taken };
+            Removed(takeback.OrderId, new ConfirmationRemoval(c with { Quantity = taken }, run.CommittedAt ?? clock.GetUtcNow(),
+                run.CommittedBy ?? run.CreatedBy, "TakenBack", $"re-allocation run {run.Id}: {takeback.Reason}"));
         }
         if (left > 0)
             throw new InvalidOperationException($"Takeback of {takeback.Quantity} from order {takeback.OrderId}, week {takeback.Week}, run {takeback.RunId} exceeds its confirmations.");
@@ -289,10 +294,19 @@ public sealed class AllocationGrain(
         logger.LogInformation("Allocation {ProductLine}: took {Units} back from order {OrderId} ({Reason})", ProductLine, takeback.Quantity, takeback.OrderId, takeback.Reason);
     }
 
+    private void Removed(string orderId, ConfirmationRemoval removal)
+    {
+        if (!S.Removals.TryGetValue(orderId, out var list)) S.Removals[orderId] = list = [];
+        list.Add(removal);
+    }
+
     /// <summary>Gives a rejected or cancelled order's confirmations back to supply and to their licences.</summary>
     private void Release(string orderId, OrderStatus status)
     {
         if (!S.Confirmations.Remove(orderId, out var confirmations) || confirmations.Count == 0) return;
+        var now = clock.GetUtcNow();
+        foreach (var c in confirmations)
+            Removed(orderId, new ConfirmationRemoval(c, now, "system", "Released", $"the order is {status}: its confirmed units went back to supply"));
         var entryId = $"release-{orderId}-{++S.Releases}";
         var perWeek = confirmations.GroupBy(c => c.Week).ToDictionary(g => g.Key, g => g.Sum(c => c.Quantity));
         S.Outbox.Add(new PendingEffect(PendingEffectKind.ReleaseSupply, entryId, Weekly(perWeek)));

@@ -61,10 +61,13 @@ public sealed class OrderGrain(
             S.SubmittedAt, S.LicenseId, S.SubmittedBy);
     }
 
-    public Task<IReadOnlyList<AuditEvent>> GetAudit()
+    public async Task<IReadOnlyList<AuditEvent>> GetAudit()
     {
-        RequireRequest();
-        return Task.FromResult<IReadOnlyList<AuditEvent>>([.. S.Audit]);
+        var request = RequireRequest();
+        var allocation = await Allocation(request).GetOrderHistory(Id);
+        // Both trails are append-only; merged by time, the order's own event first when two share an instant.
+        return [.. S.Audit.Select(e => (Event: e, Source: 0)).Concat(allocation.Select(e => (Event: e, Source: 1)))
+            .OrderBy(e => e.Event.At).ThenBy(e => e.Source).Select(e => e.Event)];
     }
 
     public async Task<OrderView> Cancel(string by)
