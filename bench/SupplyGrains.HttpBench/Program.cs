@@ -5,6 +5,7 @@ using SupplyGrains.HttpBench;
 
 // Usage: dotnet run -c Release --project bench/SupplyGrains.HttpBench -- [orders] [url] [apiKey]
 // BENCH_NO_RATIO=1 leaves the destination ratio out of both sides.
+// BENCH_MODE=reevaluation times an impact preview and a re-publication of the policy in force instead of previews.
 // Against a silo started with `dotnet run -c Release --project src/SupplyGrains.Silo` (its demo policies must be in force).
 // Three positional arguments are all this tool takes, so it parses them itself.
 var orders = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
@@ -18,6 +19,11 @@ http.DefaultRequestHeaders.Add("X-Api-Key", key);
 
 Console.WriteLine($"book: {book.Orders} orders from {book.Customers} customers, {BenchBook.Weeks} weeks, {book.UnitsPerWeek} units a week, product line {book.ProductLine}");
 if (reuse is null) await Loader.LoadAsync(http, book);
+if (Environment.GetEnvironmentVariable("BENCH_MODE") == "reevaluation")
+{
+    await Reevaluation.MeasureAsync(http);
+    return;
+}
 
 var problem = book.Problem(withRatio: Environment.GetEnvironmentVariable("BENCH_NO_RATIO") is null);
 

@@ -22,7 +22,22 @@ public class CapOracleTests
     /// </summary>
     [Fact]
     public void FairShare_IsMaxMinAroundTheReferenceGroup_WithADestinationRatio() =>
-        OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, Tiers: false, DestinationRatio: true, LicencesPerDestination: true)).Sample(
-            problem => FairShareOracleTests.AssertAgrees(problem, AllocationEngine.Allocate(problem)),
-            iter: 400, print: OracleBooks.Describe);
+        OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, Tiers: false, DestinationRatio: true, LicencesPerDestination: true)).Check(
+            problem => FairShareOracleTests.AssertAgrees(problem, AllocationEngine.Allocate(problem)), iter: 400);
+
+    /// <summary>
+    /// As above with CN and MO together on the ratio's destination side: the cap is on their sum, and CN and MO
+    /// customers are max-min fair among themselves and with everybody else under it.
+    /// </summary>
+    [Fact]
+    public void FairShare_IsMaxMinAroundTheReferenceGroup_WithAGroupedRatio() =>
+        OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, Tiers: false, DestinationRatio: true, LicencesPerDestination: true, GroupedRatio: true)).Check(
+            problem => FairShareOracleTests.AssertAgrees(problem, AllocationEngine.Allocate(problem)), iter: 400);
+
+    /// <summary>The grouped ratio with country quotas too, so that a quota on CN or MO alone binds inside the group's cap.</summary>
+    [Fact]
+    public void FairShare_IsMaxMinAroundTheReferenceGroup_WithAGroupedRatioAndCountryQuotas() =>
+        OracleBooks.Books(new BookShape(OneRoutePerCustomer: true, Tiers: false, CountryQuotas: true, DestinationRatio: true, LicencesPerDestination: true,
+            GroupedRatio: true)).Check(
+            problem => FairShareOracleTests.AssertAgrees(problem, AllocationEngine.Allocate(problem)), iter: 400);
 }

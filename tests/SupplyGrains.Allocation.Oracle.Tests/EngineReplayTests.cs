@@ -61,6 +61,21 @@ public class EngineReplayTests
         Assert.False(EngineReplay.Compare(problem, Outcome(problem, ("us", 4), ("cn", 0), ("de", 26))).Agrees);
     }
 
+    [Fact]
+    public void Replay_ChecksAGroupedRatioOnTheSumOfItsDestinationSide()
+    {
+        // us keeps its 8; CN and MO together may then get 0.5 × 8 = 4, split 2 / 2 between cn and mo; de takes the rest.
+        // Capping CN and MO separately at 4 each would let them have 4 / 4.
+        var problem = Problem(40, [Line("us", 8, "US"), Line("cn", 20, "CN"), Line("mo", 20, "MO"), Line("de", 40, "DE")]) with
+        {
+            Caps = new AllocationCaps(DestinationRatio: [new DestinationRatio("CN", "US", 0.5m, ["MO"])]),
+        };
+
+        Assert.True(EngineReplay.Compare(problem, Outcome(problem, ("us", 8), ("cn", 2), ("mo", 2), ("de", 28))).Agrees);
+        Assert.False(EngineReplay.Compare(problem, Outcome(problem, ("us", 8), ("cn", 4), ("mo", 4), ("de", 24))).Agrees);
+        Assert.False(EngineReplay.Compare(problem, Outcome(problem, ("us", 8), ("cn", 4), ("mo", 0), ("de", 28))).Agrees);
+    }
+
     private static DemandLine Line(string customer, int units, string destination) =>
         new($"{customer}-1", customer, 1, 1m, 0, Week, Opening, units, destination, null);
 

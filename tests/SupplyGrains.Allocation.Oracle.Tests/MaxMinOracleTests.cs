@@ -56,6 +56,18 @@ public class MaxMinOracleTests
         Close.Equal([3, 9], MaxMinOracle.Share(problem).CustomerLots, Slack);
     }
 
+    [Fact]
+    public void Oracle_CapsADestinationGroupOnItsSum_BesideEachDestinationsOwnRoom()
+    {
+        // CN and MO together may have 10, MO alone 2: MO is held to 2, CN takes the group's other 8, DE the rest.
+        var problem = new SharingProblem(40, [1, 1, 1], [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity],
+            [new Route(0, 100, null, "CN"), new Route(1, 100, null, "MO"), new Route(2, 100, null, "DE")],
+            new Dictionary<string, double>(), new Dictionary<string, double> { ["MO"] = 2 },
+            [new DestinationGroupRoom(["CN", "MO"], 10)]);
+
+        Close.Equal([8, 2, 30], MaxMinOracle.Share(problem).CustomerLots, Slack);
+    }
+
     private static string Describe(SharingProblem p) =>
         $"supply {p.SupplyLots}; weights {string.Join(" ", p.Weights)}; share caps {string.Join(" ", p.ShareCapLots)}; "
         + $"licences {string.Join(" ", p.LicenceRoomLots.Select(l => $"{l.Key}={l.Value}"))}; "

@@ -18,15 +18,17 @@ public sealed class PolicyBook(IClusterClient client)
     private readonly Dictionary<(string, string), ExportTreatment> _export = [];
     private readonly HashSet<string> _approvalRequired = [];
     private readonly HashSet<(string, Domain.Orders.UseCase)> _deniedUseCases = [];
+    private readonly List<AllocationCondition> _conditions = [];
     private int _version;
 
     /// <summary>Publishes a new version that adds these rules (for CN imports: approval required and denied use cases).</summary>
     public async Task<PolicyPublication> Publish(
         IEnumerable<ExportRule>? export = null,
         IEnumerable<string>? cnApprovalRequired = null,
-        IEnumerable<DeniedUseCase>? cnDeniedUseCases = null)
+        IEnumerable<DeniedUseCase>? cnDeniedUseCases = null,
+        IEnumerable<AllocationCondition>? allocation = null)
     {
-        var (version, document) = await Draft(export, cnApprovalRequired, cnDeniedUseCases);
+        var (version, document) = await Draft(export, cnApprovalRequired, cnDeniedUseCases, allocation: allocation);
         return await client.GetGrain<IPolicyGrain>(IPolicyGrain.Key).Publish(version, document, "tests");
     }
 
@@ -35,7 +37,8 @@ public sealed class PolicyBook(IClusterClient client)
         IEnumerable<ExportRule>? export = null,
         IEnumerable<string>? cnApprovalRequired = null,
         IEnumerable<DeniedUseCase>? cnDeniedUseCases = null,
-        DateOnly? effectiveFrom = null)
+        DateOnly? effectiveFrom = null,
+        IEnumerable<AllocationCondition>? allocation = null)
     {
         await _gate.WaitAsync();
         try
@@ -43,6 +46,7 @@ public sealed class PolicyBook(IClusterClient client)
             foreach (var rule in export ?? []) _export[(rule.ProductLine, rule.Destination)] = rule.Treatment;
             foreach (var product in cnApprovalRequired ?? []) _approvalRequired.Add(product);
             foreach (var denied in cnDeniedUseCases ?? []) _deniedUseCases.Add((denied.ProductLine, denied.UseCase));
+            _conditions.AddRange(allocation ?? []);
             var document = new PolicyDocument(
                 effectiveFrom ?? new DateOnly(2020, 1, 1), "grain tests",
                 new ExportPolicy(
@@ -50,7 +54,8 @@ public sealed class PolicyBook(IClusterClient client)
                     [EntityType.MilitaryAffiliated],
                     [Nudt],
                     FuzzyThreshold),
-                [new ImportRule("CN", [.. _approvalRequired], [EntityType.StateFundedDataCenter], [.. _deniedUseCases.Select(d => new DeniedUseCase(d.Item1, d.Item2))])]);
+                [new ImportRule("CN", [.. _approvalRequired], [EntityType.StateFundedDataCenter], [.. _deniedUseCases.Select(d => new DeniedUseCase(d.Item1, d.Item2))])],
+                [.. _conditions]);
             var history = await client.GetGrain<IPolicyGrain>(IPolicyGrain.Key).GetHistory();
             _version = Math.Max(_version, history.Select(v => v.Version).DefaultIfEmpty(0).Max()) + 1;
             return (_version, document);

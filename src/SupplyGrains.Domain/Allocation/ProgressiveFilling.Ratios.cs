@@ -423,10 +423,20 @@ internal sealed partial class ProgressiveFilling
             if (_cap[i] - _settled[i] <= Tolerance || !Enter(i)) Freeze(i);
         }
         MarkRatioDirty(k);
-        // Without the customers that went elsewhere, the ratio may have slack to spare after all.
+        // Without the customers that went elsewhere, the ratio may have slack to spare after all. A customer that found
+        // nothing elsewhere and came back to the ratio's orders waits at its level, which is λ (it settled at λ, or at
+        // its limit, due now): with the ratio free again it rises with everybody, and if that binds the ratio once more,
+        // the next RatioBinds holds it in lockstep. (Left waiting on a free ratio, nothing would ever start it again,
+        // and a later binding would take it into a lockstep below its level.)
         if (BindingPace(k) >= 0)
         {
             _ratioBound[k] = false;
+            _leaving.Clear();
+            _leaving.AddRange(_countryMembers[d]);
+            foreach (var i in _leaving)
+            {
+                if (_rise[i] is Rise.Waiting or Rise.Bound) Switch(i, Rise.Free, -1);
+            }
             return;
         }
         _leaving.Clear();

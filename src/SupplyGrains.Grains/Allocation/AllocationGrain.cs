@@ -10,6 +10,7 @@ using SupplyGrains.Contracts.Supply;
 using SupplyGrains.Domain;
 using SupplyGrains.Domain.Allocation;
 using SupplyGrains.Domain.Allocation.Reallocation;
+using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
 using SupplyGrains.Grains.Telemetry;
 
@@ -130,7 +131,7 @@ public sealed class AllocationGrain(
 
         var now = clock.GetUtcNow();
         var run = new AllocationRunView(runId, ProductLine, request.Strategy, request.Mode, RunStatus.Preview, await inputs.Fingerprint, now,
-            request.FromWeek, request.ToWeek, request.Caps ?? AllocationCaps.None, outcome.Weeks, outcome.Orders, by, Reallocation: inputs.Reallocation);
+            request.FromWeek, request.ToWeek, inputs.Problem.Caps, outcome.Weeks, outcome.Orders, by, Reallocation: inputs.Reallocation);
         if (request.Mode == RunMode.Commit)
         {
             run = await ApplyCommit(run with { Status = RunStatus.Committed, CommittedAt = now, CommittedBy = by });
@@ -153,7 +154,17 @@ public sealed class AllocationGrain(
         await CarryOutEffects();
 
         var started = Stopwatch.GetTimestamp();
-        var inputs = await LoadInputs(new AllocationRunRequest(ProductLine, run.FromWeek, run.ToWeek, run.Strategy, run.Mode, run.Caps));
+        RunInputs inputs;
+        try
+        {
+            inputs = await LoadInputs(new AllocationRunRequest(ProductLine, run.FromWeek, run.ToWeek, run.Strategy, run.Mode, run.Caps));
+        }
+        catch (DomainValidationException e)
+        {
+            // The preview's caps were valid when it ran; a policy condition tightened since is a stale input, not bad input.
+            metrics.RunFinished(ProductLine, nameof(RunMode.Commit), "refused", Stopwatch.GetElapsedTime(started));
+            throw new ConflictException($"Preview '{runId}' is stale: {e.Message} Run a new preview.");
+        }
         if (await inputs.Fingerprint != run.InputFingerprint)
         {
             metrics.RunFinished(ProductLine, nameof(RunMode.Commit), "refused", Stopwatch.GetElapsedTime(started));
@@ -206,6 +217,9 @@ public sealed class AllocationGrain(
         {
             throw new DomainValidationException("productLine", $"unknown product line '{ProductLine}'");
         }
+        // The policy in force may put conditions on every run of this product line (a destination ratio).
+        var policy = await GrainFactory.GetGrain<IPolicyGrain>(IPolicyGrain.Key).GetCurrent();
+        request = request with { Caps = PolicyConditions.Apply(request.Caps, policy, ProductLine) };
         var licenseIds = RunPreparation.Licenses(Book, S.Confirmations);
         var remaining = await Task.WhenAll(licenseIds.Select(RemainingOn)); // licence grains answer side by side
         var licenses = licenseIds.Zip(remaining).ToDictionary(l => l.First, l => l.Second, StringComparer.Ordinal);

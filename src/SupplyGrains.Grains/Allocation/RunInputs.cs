@@ -55,6 +55,11 @@ internal sealed record RunInputs(AllocationProblem Problem, ReallocationPlan? Re
                 w.Write(ratio.Destination);
                 w.Write(ratio.RelativeTo);
                 w.Write(ratio.MaxRatio);
+                // Written only when present, so the fingerprints of runs without a grouped ratio stay what they were.
+                if (ratio.Together is not { Count: > 0 } together) continue;
+                w.Write("together");
+                w.Write(together.Count);
+                foreach (var country in together.Order(StringComparer.Ordinal)) w.Write(country);
             }
             // The plan is derived from the confirmations held, which the problem above reflects only in sum.
             foreach (var t in plan?.Takebacks ?? [])

@@ -49,6 +49,7 @@ public sealed class DemoLoader(
         foreach (var file in Directory.EnumerateFiles(Path.Combine(demo.Path, "policies"), "v*.json"))
         {
             var version = int.Parse(Path.GetFileNameWithoutExtension(file)[1..], CultureInfo.InvariantCulture);
+            if (version > demo.PolicyVersionsUpTo) continue;
             await using var stream = File.OpenRead(file);
             policies[version] = await JsonSerializer.DeserializeAsync<PolicyDocument>(stream, json, cancellationToken)
                 ?? throw new InvalidDataException($"{file} is empty");

@@ -15,7 +15,8 @@ namespace SupplyGrains.Allocation.Oracle.Tests;
 /// destination keep what the engine gave them (they are not compared), the ratio becomes a plain cap on the
 /// destination group (the whole lots r × the reference group's lots that week allow, as SPEC §4 counts a ratio in
 /// lots, less what tiers above already gave the destination), and the remaining customers' lexicographic max-min must
-/// match the engine.
+/// match the engine. A ratio with countries together with its destination caps the sum over its whole destination
+/// side (one LP row over the routes to any of them), beside each country's own quota.
 /// </remarks>
 public static class EngineReplay
 {
@@ -54,12 +55,14 @@ public static class EngineReplay
                 // Customers with an order to a reference destination keep the engine's lots: they are the fixed point.
                 var fixedPoint = tier.Where(c => eligible.Any(o => book.OrderCustomer[o] == c && references.Contains(book.Orders[o].Destination))).ToHashSet();
                 foreach (var o in eligible.Where(o => fixedPoint.Contains(book.OrderCustomer[o]))) Place(o);
-                var caps = ratios.GroupBy(r => r.Destination, StringComparer.Ordinal).ToDictionary(
-                    g => g.Key,
-                    g => g.Min(r => (double)decimal.Floor(r.MaxRatio * referenceLots[r.RelativeTo])) - placedTo.GetValueOrDefault(g.Key),
-                    StringComparer.Ordinal);
+                var caps = ratios.Select(r =>
+                {
+                    string[] side = [r.Destination, .. r.Together ?? []];
+                    return new DestinationGroupRoom(side,
+                        (double)decimal.Floor(r.MaxRatio * referenceLots[r.RelativeTo]) - side.Sum(d => placedTo.GetValueOrDefault(d)));
+                }).ToList();
 
-                var group = ledger.Tier(tier.Where(c => !fixedPoint.Contains(c)), week.Week, supplyLeft, shareCap, caps);
+                var group = ledger.Tier(tier.Where(c => !fixedPoint.Contains(c)), week.Week, supplyLeft, shareCap, groupCaps: caps);
                 if (group.Customers.Length > 0)
                 {
                     var shares = MaxMinOracle.Share(group.Problem);

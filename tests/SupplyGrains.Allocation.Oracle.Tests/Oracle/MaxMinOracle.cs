@@ -10,7 +10,8 @@ namespace SupplyGrains.Allocation.Oracle.Tests;
 /// <remarks>
 /// <para>
 /// Variables: y_r, the lots of each route (0 ≤ y_r ≤ its demand), and the level t. Rows: supply (Σ y ≤ S), one per
-/// licence (Σ y over its routes ≤ room), one per capped destination (country quota, or a ratio turned into a cap),
+/// licence (Σ y over its routes ≤ room), one per capped destination (country quota), one per group of destinations
+/// capped together (a ratio turned into a cap on its destination side: Σ y over the routes to any of them ≤ room),
 /// one per customer with a share cap (Σ y over its routes ≤ cap), and one level row per customer,
 /// Σ y over its routes − w_c·t ≥ 0.
 /// </para>
@@ -63,6 +64,8 @@ public static class MaxMinOracle
         foreach (var (licence, room) in problem.LicenceRoomLots) AddSumRow(solver, $"licence {licence}", room, byLicence[licence], y);
         foreach (var (destination, room) in problem.DestinationRoomLots)
             AddSumRow(solver, $"destination {destination}", room, byDestination[destination], y);
+        foreach (var group in problem.DestinationGroupRoomLots ?? [])
+            AddSumRow(solver, $"destinations {string.Join("+", group.Destinations)}", group.RoomLots, group.Destinations.Distinct().SelectMany(d => byDestination[d]), y);
 
         var rows = new Constraint[customers];
         var frozen = new bool[customers];

@@ -43,11 +43,12 @@ public sealed class RunLedger
 
     /// <summary>
     /// The LP for the eligible orders of <paramref name="customers"/> in <paramref name="week"/>, sharing
-    /// <paramref name="supplyLots"/>; <paramref name="destinationCaps"/> adds caps (a ratio turned into a cap) on top of the quotas.
+    /// <paramref name="supplyLots"/>; <paramref name="destinationCaps"/> adds caps on top of the quotas, and
+    /// <paramref name="groupCaps"/> caps on sums over several destinations (a ratio turned into a cap on its destination side).
     /// </summary>
     public TierProblem Tier(
         IEnumerable<int> customers, IsoWeek week, double supplyLots, double shareCapLots,
-        IReadOnlyDictionary<string, double>? destinationCaps = null)
+        IReadOnlyDictionary<string, double>? destinationCaps = null, IReadOnlyList<DestinationGroupRoom>? groupCaps = null)
     {
         var members = customers.ToHashSet();
         var eligible = Eligible(week).Where(o => members.Contains(Book.OrderCustomer[o])).ToList();
@@ -84,7 +85,8 @@ public sealed class RunLedger
             order.Select(_ => shareCapLots).ToArray(),
             routes,
             _licenceRoom.ToDictionary(l => l.Key, l => (double)l.Value, StringComparer.Ordinal),
-            destinations);
+            destinations,
+            groupCaps);
         return new TierProblem(problem, order, routeOrders.Select(r => r.ToArray()).ToArray());
     }
 }

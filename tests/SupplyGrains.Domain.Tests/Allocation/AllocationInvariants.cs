@@ -60,8 +60,10 @@ internal static class AllocationInvariants
 
             var countryUnits = new Dictionary<string, long>(StringComparer.Ordinal);
             long Units(string country) => countryUnits.GetValueOrDefault(country);
+            // A ratio counts its whole destination side: the destination and the countries together with it.
+            long SideUnits(DestinationRatio ratio) => Side(ratio).Sum(Units);
             bool RatioRoom(string destination) =>
-                ratios.FirstOrDefault(r => r.Destination == destination) is not { } ratio || Units(destination) + lot <= ratio.MaxRatio * Units(ratio.RelativeTo);
+                RatioOn(ratios, destination) is not { } ratio || SideUnits(ratio) + lot <= ratio.MaxRatio * Units(ratio.RelativeTo);
             bool OrderOpen(string orderId) =>
                 remaining[orderId] > 0
                 && (lines[orderId].LicenseId is not { } l || licenceLeft.GetValueOrDefault(l) >= lot)
@@ -78,12 +80,13 @@ internal static class AllocationInvariants
                 foreach (var x in from)
                 {
                     long After(string country, string? y) => Units(country) - (x == country ? lot : 0) + (y == country ? lot : 0);
-                    bool Holds(string? y) => ratios.All(r => After(r.Destination, y) <= r.MaxRatio * After(r.RelativeTo, y));
+                    long SideAfter(DestinationRatio r, string? y) => Side(r).Sum(country => After(country, y));
+                    bool Holds(string? y) => ratios.All(r => SideAfter(r, y) <= r.MaxRatio * After(r.RelativeTo, y));
                     var next = queue.FirstOrDefault(d => remaining[d.OrderId] > 0
                         && (d.LicenseId is not { } licence || licenceLeft.GetValueOrDefault(licence) >= lot)
                         && (!quotaLeft.TryGetValue(d.Destination, out var quota) || quota >= lot)
-                        && (ratios.FirstOrDefault(r => r.Destination == d.Destination) is not { } ratio
-                            || After(ratio.Destination, null) + lot <= ratio.MaxRatio * After(ratio.RelativeTo, null)));
+                        && (RatioOn(ratios, d.Destination) is not { } ratio
+                            || SideAfter(ratio, null) + lot <= ratio.MaxRatio * After(ratio.RelativeTo, null)));
                     if (next is not null && Holds(next.Destination)) return true;
                 }
                 return false;
@@ -114,11 +117,12 @@ internal static class AllocationInvariants
                         Assert.True(quotaLeft[order.Destination] >= 0, $"quota of {order.Destination} overdrawn in {week.Week}");
                     }
                 }
-                // Invariant 2: every ratio holds on what the week has placed so far, so at every stage and at the end.
+                // Invariant 2: every ratio holds on what the week has placed so far, so at every stage and at the end; a
+                // grouped ratio on the sum of its destination side.
                 foreach (var ratio in ratios)
                 {
-                    Assert.True(Units(ratio.Destination) <= ratio.MaxRatio * Units(ratio.RelativeTo),
-                        $"{ratio.Destination} has {Units(ratio.Destination)} against {Units(ratio.RelativeTo)} of {ratio.RelativeTo} in {week.Week}");
+                    Assert.True(SideUnits(ratio) <= ratio.MaxRatio * Units(ratio.RelativeTo),
+                        $"{string.Join("+", Side(ratio))} has {SideUnits(ratio)} against {Units(ratio.RelativeTo)} of {ratio.RelativeTo} in {week.Week}");
                 }
 
                 // Stop reasons are the truth at the end of the stage: in this order of precedence.
@@ -182,6 +186,13 @@ internal static class AllocationInvariants
         }
     }
 
+    /// <summary>A ratio's destination side: its destination, then the countries that count together with it.</summary>
+    private static IEnumerable<string> Side(DestinationRatio ratio) => ratio.Together is { } together ? together.Prepend(ratio.Destination) : [ratio.Destination];
+
+    /// <summary>The ratio whose destination side <paramref name="country"/> is on, or null.</summary>
+    private static DestinationRatio? RatioOn(IReadOnlyList<DestinationRatio> ratios, string country) =>
+        ratios.FirstOrDefault(r => Side(r).Contains(country, StringComparer.Ordinal));
+
     /// <summary>
     /// Fifo: an order gets units only when every order ahead of it in the queue is stopped by demand or a cap. An order
     /// held by its ratio is the exception it must be: its room comes from reference orders behind it, so when the week
@@ -194,7 +205,7 @@ internal static class AllocationInvariants
             .ThenBy(l => lines[l.OrderId].SubmittedAt).ThenBy(l => l.OrderId, StringComparer.Ordinal).ToList();
         bool FedByLaterReference(int j)
         {
-            if (ratios.FirstOrDefault(r => r.Destination == lines[queue[j].OrderId].Destination) is not { } ratio) return false;
+            if (RatioOn(ratios, lines[queue[j].OrderId].Destination) is not { } ratio) return false;
             var tier = profile[queue[j].CustomerId].Tier;
             return queue.Skip(j + 1).Any(l => l.Quantity > 0 && profile[l.CustomerId].Tier == tier && lines[l.OrderId].Destination == ratio.RelativeTo);
         }

@@ -25,11 +25,12 @@ public class AllocationPropertyTests
             var shuffled = problem.Demand.ToArray();
             new Random(seed).Shuffle(shuffled);
             var licences = problem.LicenseRemaining.Reverse().ToDictionary();
-            // The caps arrive in another order too: ratios reversed, quotas in the opposite insertion order.
+            // The caps arrive in another order too: ratios reversed (and the countries each counts together), quotas in
+            // the opposite insertion order.
             var caps = problem.Caps with
             {
                 CountryQuota = problem.Caps.CountryQuota?.Reverse().ToDictionary(),
-                DestinationRatio = problem.Caps.DestinationRatio?.Reverse().ToList(),
+                DestinationRatio = problem.Caps.DestinationRatio?.Reverse().Select(r => r with { Together = r.Together?.Reverse().ToList() }).ToList(),
             };
             Assert.Equal(
                 Fingerprint.Of(AllocationEngine.Allocate(problem)),

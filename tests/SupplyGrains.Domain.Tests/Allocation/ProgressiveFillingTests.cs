@@ -223,6 +223,135 @@ public class ProgressiveFillingTests
             }, iter: 3000);
     }
 
+    [Fact]
+    public void Filling_ACustomerBackOnAFreedRatiosOrders_RisesWithEverybody_AndKeepsItsLimitInTheNextLockstep()
+    {
+        // CN ≤ 0.3 × US with 9 US and 2 CN lots placed earlier (0.7 of room). A draws on licence L1 (1) to CN, then has a
+        // US order under L1 and a CN order under L2 (2); B has US 12, then CN under L0. The ratio binds at λ = 0.714,
+        // just as A spends L1: A finds nothing elsewhere and comes back to its CN order, and without it the ratio is free
+        // again. A then rises with everybody, binds the ratio once more and holds it in lockstep at pace 0.3 until its
+        // L2 order is full (3 in all). B goes on to CN when its US order is full (λ = 8.57) and takes the room its 12 US
+        // lots gave: 0.7 + 3.6 − 3 = 1.3. (Left waiting on the free ratio, A was later taken into B's lockstep below
+        // its level and ended with 8.15 against 3 in its segments.)
+        var caps = CountryCaps.From(new AllocationCaps(DestinationRatio: [new DestinationRatio("CN", "US", 0.3m)]), 3);
+        var filling = new ProgressiveFilling(caps);
+        filling.Clear();
+        filling.AddCustomer(1.4, 10);
+        filling.AddSegment(10, 1, caps.IndexOf("CN"));
+        filling.AddSegment(7, 1, caps.IndexOf("US"));
+        filling.AddSegment(13, 2, caps.IndexOf("CN"));
+        filling.AddCustomer(1.4, 22);
+        filling.AddSegment(12, -1, caps.IndexOf("US"));
+        filling.AddSegment(12, 0, caps.IndexOf("CN"));
+        var lots = new long[caps.Countries.Length];
+        lots[caps.IndexOf("US")] = 9;
+        lots[caps.IndexOf("CN")] = 2;
+
+        filling.Run(60, [10, 1, 2], lots);
+
+        AssertClose([3, 13.3], filling.Allocation(0), filling.Allocation(1));
+        AssertClose([1, 0, 2, 12, 1.3], filling.SegmentAmount(0), filling.SegmentAmount(1), filling.SegmentAmount(2), filling.SegmentAmount(3), filling.SegmentAmount(4));
+    }
+
+    [Fact]
+    public void Filling_HoldsAGroupedRatiosSideInLockstep_CountingEveryMembersEarlierLots()
+    {
+        // (CN + MO) ≤ 0.5 × US with 40 US and 6 MO lots placed earlier in the week: the side has 14 lots of room. CN and
+        // MO rise with DE until they have drawn it (λ = 7) and stay there (US does not rise here); DE takes the rest.
+        var caps = CountryCaps.From(new AllocationCaps(DestinationRatio: [new DestinationRatio("CN", "US", 0.5m, ["MO"])]), 0);
+        var filling = new ProgressiveFilling(caps);
+        filling.Clear();
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "MO"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "DE"));
+        var lots = new long[caps.Countries.Length];
+        lots[caps.IndexOf("US")] = 40;
+        lots[caps.IndexOf("MO")] = 6;
+
+        filling.Run(100, [], lots);
+
+        AssertClose([7, 7, 86], filling.Allocation(0), filling.Allocation(1), filling.Allocation(2));
+    }
+
+    [Fact]
+    public void Filling_HoldsAGroupedSideAtTheRatio_WithUnequalWeightsAndAMemberLeaving()
+    {
+        // (CN + MO) ≤ 0.5 × US, weights CN 2, MO 1, MO wanting 2: the side shares 0.5 λ as 2 μ + μ until MO leaves at
+        // μ = 2 (λ = 12); then CN alone holds 0.5 λ − 2. US and DE: 2 λ + 0.5 λ = 100, λ = 40: CN 18, MO 2.
+        var caps = CountryCaps.From(new AllocationCaps(DestinationRatio: [new DestinationRatio("CN", "US", 0.5m, ["MO"])]), 0);
+        var filling = new ProgressiveFilling(caps);
+        filling.Clear();
+        AddCustomer(filling, 2, long.MaxValue, caps, (100, "CN"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (2, "MO"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "US"));
+        AddCustomer(filling, 1, long.MaxValue, caps, (100, "DE"));
+
+        filling.Run(100, [], new long[caps.Countries.Length]);
+
+        AssertClose([18, 2, 40, 40], filling.Allocation(0), filling.Allocation(1), filling.Allocation(2), filling.Allocation(3));
+    }
+
+    [Fact]
+    public void Filling_NeverBreaksAGroupedRatio_InContinuousLots()
+    {
+        // As above, with (CN + MO) ≤ r × US and DE ≤ r' × US: customers with segments to any of the four countries
+        // (so some to both countries of the side), licences and quotas on CN and MO, and lots placed earlier in the week.
+        string[] countries = ["CN", "DE", "MO", "US"];
+        var customer = Gen.Select(Gen.Int[1, 30], Gen.Int[0, 40], Gen.Select(Gen.Int[0, 15], Gen.Int[-1, 1], Gen.Int[0, 3]).Array[1, 4]);
+        Gen.Select(customer.Array[1, 8], Gen.Int[0, 20].Array[4], Gen.Int[0, 30].Array[2], Gen.Int[0, 10].Array[4], Gen.Int[0, 150])
+            .Sample((customers, rooms, tenths, earlier, supply) =>
+            {
+                var caps = CountryCaps.From(new AllocationCaps(
+                    CountryQuota: new Dictionary<string, int> { ["CN"] = rooms[2], ["MO"] = rooms[3] },
+                    DestinationRatio: [new DestinationRatio("CN", "US", tenths[0] / 10m, ["MO"]), new DestinationRatio("DE", "US", tenths[1] / 10m)]), 2);
+                var filling = new ProgressiveFilling(caps);
+                filling.Clear();
+                var lots = new long[caps.Countries.Length];
+                for (var c = 0; c < countries.Length; c++) lots[caps.IndexOf(countries[c])] = earlier[c];
+                // Earlier lots keep every ratio, as the ledger guarantees: the side's allowance goes to CN first.
+                var side = (long)(tenths[0] / 10m * lots[caps.IndexOf("US")]);
+                lots[caps.IndexOf("CN")] = Math.Min(lots[caps.IndexOf("CN")], side);
+                lots[caps.IndexOf("MO")] = Math.Min(lots[caps.IndexOf("MO")], side - lots[caps.IndexOf("CN")]);
+                lots[caps.IndexOf("DE")] = Math.Min(lots[caps.IndexOf("DE")], (long)(tenths[1] / 10m * lots[caps.IndexOf("US")]));
+                foreach (var (weight, cap, segments) in customers)
+                {
+                    filling.AddCustomer(weight / 10d, cap == 0 ? long.MaxValue : cap);
+                    foreach (var (demand, licence, country) in segments) filling.AddSegment(demand, licence, caps.IndexOf(countries[country]));
+                }
+                var room = new[] { rooms[0], rooms[1], rooms[2], rooms[3] };
+                filling.Run(supply, room, lots);
+
+                const double tolerance = 1e-6;
+                var drawn = new double[caps.SharedCapCount];
+                var byCountry = new double[countries.Length];
+                double total = 0;
+                for (var i = 0; i < customers.Length; i++)
+                {
+                    var (_, cap, segments) = customers[i];
+                    double sum = 0;
+                    for (var n = 0; n < segments.Length; n++)
+                    {
+                        var amount = filling.SegmentAmount(filling.FirstSegment(i) + n);
+                        var (demand, licence, country) = segments[n];
+                        Assert.InRange(amount, -tolerance, demand + tolerance);
+                        if (licence >= 0) drawn[licence] += amount;
+                        if (caps.QuotaCap[caps.IndexOf(countries[country])] is var quota and >= 0) drawn[quota] += amount;
+                        byCountry[country] += amount;
+                        sum += amount;
+                    }
+                    Assert.Equal(sum, filling.Allocation(i), tolerance);
+                    if (cap > 0) Assert.True(sum <= cap + tolerance, $"customer {i} over its cap");
+                    total += sum;
+                }
+                Assert.True(total <= supply + tolerance, "over the supply");
+                for (var cap = 0; cap < drawn.Length; cap++) Assert.True(drawn[cap] <= room[cap] + tolerance, $"cap {cap} overdrawn: {drawn[cap]} of {room[cap]}");
+                var us = lots[caps.IndexOf("US")] + byCountry[3];
+                Assert.True(lots[caps.IndexOf("CN")] + byCountry[0] + lots[caps.IndexOf("MO")] + byCountry[2] <= tenths[0] / 10d * us + tolerance,
+                    "CN + MO over their ratio");
+                Assert.True(lots[caps.IndexOf("DE")] + byCountry[1] <= tenths[1] / 10d * us + tolerance, "DE over its ratio");
+            }, iter: 3000);
+    }
+
     private static void AssertClose(double[] expected, params double[] actual) =>
         Assert.Equal(expected, actual, EqualityComparer<double>.Create((x, y) => Math.Abs(x - y) <= 1e-6));
 

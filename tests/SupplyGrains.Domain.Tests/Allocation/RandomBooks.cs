@@ -9,7 +9,8 @@ namespace SupplyGrains.Domain.Tests.Allocation;
 /// Random order books for the property tests: customers in tiers 1–3 with weights and purchase histories, each with a
 /// home country its orders mostly go to, orders of whole lots (some for weeks after the run, some already filled),
 /// licences often shared between customers (some unknown), an optional customer share, country quotas and destination
-/// ratios (none, one or two, some zero, one set a chain would break), and 1–4 weeks of released supply in odd units.
+/// ratios (none, one or two, some zero, one set a chain would break, some with countries that count together with the
+/// destination), and 1–4 weeks of released supply in odd units.
 /// </summary>
 internal static class RandomBooks
 {
@@ -23,18 +24,23 @@ internal static class RandomBooks
         Gen.Frequency((1, Gen.Const(0L)), (3, Gen.Int[1, 500].Select(p => (long)p))),
         Gen.Int[0, Countries.Length - 1]);
 
-    // Valid sets of ratios by destination and reference (a country is the destination of one ratio at most, and no
-    // reference is itself a destination); no ratio at all is drawn as often as any set.
-    private static readonly (string Destination, string RelativeTo)[][] RatioSets =
+    // Valid sets of ratios by destination, the countries together with it, and reference (a country is on the
+    // destination side of one ratio at most, and no reference is itself on a destination side); no ratio at all is
+    // drawn about as often as any set.
+    private static readonly (string Destination, string[] Together, string RelativeTo)[][] RatioSets =
     [
-        [], [], [], [("CN", "US")], [("CN", "US")], [("CN", "US"), ("MO", "US")], [("CN", "DE")], [("MO", "CN")],
-        [("CN", "US"), ("MO", "DE")], [("DE", "US")], [("US", "CN")],
+        [], [], [], [], [("CN", [], "US")], [("CN", [], "US")], [("CN", [], "US"), ("MO", [], "US")], [("CN", [], "DE")], [("MO", [], "CN")],
+        [("CN", [], "US"), ("MO", [], "DE")], [("DE", [], "US")], [("US", [], "CN")],
+        // Grouped: CN and MO together (the H200's licence condition), a side of three, and a group beside a plain ratio.
+        [("CN", ["MO"], "US")], [("CN", ["MO"], "US")], [("MO", ["CN"], "DE")], [("CN", ["DE", "MO"], "US")],
+        [("CN", ["MO"], "US"), ("DE", [], "US")], [("US", ["DE"], "MO")],
     ];
 
     private static readonly Gen<DestinationRatio[]> Ratios =
         from set in Gen.Int[0, RatioSets.Length - 1]
         from tenths in Gen.Frequency((1, Gen.Const(0)), (6, Gen.Int[1, 30])).Array[2]
-        select RatioSets[set].Select((r, i) => new DestinationRatio(r.Destination, r.RelativeTo, tenths[i] / 10m)).ToArray();
+        select RatioSets[set].Select((r, i) =>
+            new DestinationRatio(r.Destination, r.RelativeTo, tenths[i] / 10m, r.Together.Length > 0 ? r.Together : null)).ToArray();
 
     // A negative draw leaves the country without a quota.
     private static readonly Gen<Dictionary<string, int>> Quotas =
@@ -85,7 +91,8 @@ internal static class RandomBooks
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{problem.Strategy} {problem.FromWeek}..{problem.ToWeek} lot {problem.LotSize} share {problem.Caps.MaxCustomerShare}\n");
         text.Append("quotas: ").AppendJoin(", ", (problem.Caps.CountryQuota ?? new Dictionary<string, int>()).OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{q.Key}={q.Value}")).Append('\n');
-        text.Append("ratios: ").AppendJoin(", ", (problem.Caps.DestinationRatio ?? []).Select(r => $"{r.Destination}<={r.MaxRatio}x{r.RelativeTo}")).Append('\n');
+        text.Append("ratios: ").AppendJoin(", ", (problem.Caps.DestinationRatio ?? [])
+            .Select(r => $"{string.Join("+", new[] { r.Destination }.Concat(r.Together ?? []))}<={r.MaxRatio}x{r.RelativeTo}")).Append('\n');
         text.Append("released: ").AppendJoin(", ", problem.ReleasedSupply.OrderBy(r => r.Key).Select(r => $"{r.Key}={r.Value}")).Append('\n');
         text.Append("licences: ").AppendJoin(", ", problem.LicenseRemaining.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")).Append('\n');
         foreach (var d in problem.Demand)

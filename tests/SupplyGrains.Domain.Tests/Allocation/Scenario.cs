@@ -17,6 +17,10 @@ internal static class Scenario
     public static AllocationCaps Ratio(string destination, string relativeTo, decimal maxRatio) =>
         new(DestinationRatio: [new DestinationRatio(destination, relativeTo, maxRatio)]);
 
+    /// <summary>A ratio whose destination side is <paramref name="destination"/> together with <paramref name="together"/>.</summary>
+    public static AllocationCaps Ratio(string destination, string[] together, string relativeTo, decimal maxRatio) =>
+        new(DestinationRatio: [new DestinationRatio(destination, relativeTo, maxRatio, together)]);
+
     public static AllocationCaps Quota(string country, int units) => new(CountryQuota: new Dictionary<string, int> { [country] = units });
 
     public static AllocationProblem Problem(
