@@ -218,4 +218,22 @@ public class OrderGrainTests(ClusterFixture fixture)
         Assert.Contains("32 units", audit[7].Detail);
         Assert.True(audit.Zip(audit.Skip(1)).All(p => p.First.At <= p.Second.At));
     }
+
+    [Fact]
+    public async Task Review_DeniesADiversionHold_AndTheOrderIsRejectedWithTheReason()
+    {
+        var pl = await _given.ProductLine();
+        var reseller = await _given.Customer("SG", EntityType.Reseller);
+        var order = await _given.Order(reseller, pl, 8, shipTo: "SG");
+        Assert.Equal([ReasonCodes.DiversionReview], Reasons(order));
+
+        var denied = await OrderGrain(order.Id).RecordReview(new ReviewDecision(ReviewDecisionKind.Deny, "end user unknown after KYC"), "officer-3");
+
+        Assert.Equal(OrderStatus.Rejected, denied.Status);
+        var diversion = denied.Gates.Single(g => g.Gate == Gate.DiversionRisk);
+        Assert.Equal((GateOutcome.Fail, ReasonCodes.DiversionReview), (diversion.Outcome, diversion.Reason));
+        Assert.Contains("officer-3", diversion.Detail);
+        var audit = await OrderGrain(order.Id).GetAudit();
+        Assert.Contains(audit, a => a.Kind == "ReviewRecorded" && a.By == "officer-3" && a.Detail.StartsWith("Deny", StringComparison.Ordinal));
+    }
 }

@@ -51,6 +51,13 @@ public class DurabilityTests
             Assert.Equal(order.Status, stored.Status);
             Assert.Equal(order.SubmittedAt, stored.SubmittedAt);
         }
+        // The audit trail is part of what was acknowledged: the submission and the gates' decision, by whom.
+        foreach (var order in acknowledged.Take(5))
+        {
+            var audit = await again.GetJson<AuditEvent[]>($"/api/orders/{order.Id}/audit");
+            Assert.Equal(["Submitted", "GatesEvaluated"], audit.Select(a => a.Kind).Take(2));
+            Assert.All(audit.Take(2), a => Assert.Equal("dev-admin", a.By));
+        }
         var listed = await again.GetJson<OrderSummary[]>($"/api/orders?customerId={customer}");
         Assert.Superset(acknowledged.Select(o => o.Id).ToHashSet(), listed.Select(o => o.Id).ToHashSet());
         Assert.Equal(64, (await again.GetJson<System.Text.Json.JsonElement>($"/api/product-lines/{pl}")).GetProperty("supply")[0].GetProperty("produced").GetInt32());

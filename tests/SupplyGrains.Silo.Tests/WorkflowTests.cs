@@ -172,4 +172,24 @@ public class WorkflowTests(WorkflowFixture fixture)
         Assert.All(supply, s => Assert.Equal(40, s.GetProperty("produced").GetInt32()));
         Assert.Equal([40, 80, 120, 160], supply.Select(s => s.GetProperty("available").GetInt32()));
     }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    public async Task Audit_CannotBeWrittenThroughTheApi_EvenByAnAdmin(string method)
+    {
+        var admin = fixture.As("dev-admin");
+        var before = await admin.GetJson<AuditEvent[]>("/api/orders/microsoft-h200-1/audit");
+
+        using var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/orders/microsoft-h200-1/audit")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new[] { new { at = DateTimeOffset.UtcNow, by = "someone", kind = "Submitted", detail = "rewritten" } }),
+        });
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        var after = await admin.GetJson<AuditEvent[]>("/api/orders/microsoft-h200-1/audit");
+        Assert.Equal(before.Select(a => (a.At, a.By, a.Kind, a.Detail)), after.Select(a => (a.At, a.By, a.Kind, a.Detail)).Take(before.Length));
+    }
 }

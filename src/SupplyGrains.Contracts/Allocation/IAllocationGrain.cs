@@ -41,7 +41,10 @@ public interface IAllocationGrain : IGrainWithStringKey
     [Alias("ListOrders"), ReadOnly]
     Task<IReadOnlyList<OrderSummary>> ListOrders(OrderFilter filter);
 
-    /// <summary>Orders that are not cancelled (the ones a rule change must re-decide), optionally of one customer.</summary>
+    /// <summary>
+    /// Orders that are not cancelled (the ones a rule change must re-decide), optionally of one customer, in an order
+    /// that keeps neighbours in the book together (so pushing them back in batches is cheap).
+    /// </summary>
     [Alias("OpenOrderIds"), ReadOnly]
     Task<IReadOnlyList<string>> OpenOrderIds(string? customerId);
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using F23.StringSimilarity;
 
 namespace SupplyGrains.Domain.Compliance;
@@ -32,34 +34,55 @@ public static class DeniedPartyScreen
     // words inside other names, so they only match the whole name.
     private const int MinContainedLength = 4;
 
+    // Screening is most of what re-deciding an order costs (each name against every listed name, word by word), and a
+    // re-evaluation screens the same buyers' names again for each of their orders. So each list, as long as it is in
+    // use (a published policy's list is one shared instance in the silo), keeps its entries prepared and its answers.
+    private static readonly ConditionalWeakTable<IReadOnlyList<DeniedParty>, PreparedList> Prepared = new();
+
     public static ScreeningHit? Screen(IEnumerable<string> names, IReadOnlyList<DeniedParty> deniedParties, decimal fuzzyThreshold)
     {
+        var list = Prepared.GetValue(deniedParties, parties => new PreparedList(parties));
         ScreeningHit? best = null;
         foreach (var name in names)
         {
-            var candidate = PartyName.Normalize(name);
-            if (candidate.Length == 0) continue;
-            foreach (var party in deniedParties)
-            {
-                foreach (var listed in party.Aliases.Prepend(party.Name))
-                {
-                    var entry = PartyName.Normalize(listed);
-                    if (entry.Length == 0) continue;
-                    // Spaces aside because romanised Chinese splits syllables at will: "Hua Wei" is "Huawei".
-                    var score = Compact(candidate) == Compact(entry) ? 1m : Score(candidate, entry, fuzzyThreshold);
-                    if (score < fuzzyThreshold && score < 1m) continue;
-                    if (best is null || score > best.Score)
-                        best = new ScreeningHit(name, party.Name, listed, score);
-                }
-            }
+            var hit = list.Answers.GetOrAdd((name, fuzzyThreshold), key => list.Screen(key.Name, key.Threshold));
+            if (hit is not null && (best is null || hit.Score > best.Score)) best = hit;
         }
         return best;
     }
 
-    private static decimal Score(string candidate, string entry, decimal fuzzyThreshold)
+    /// <summary>A denied-party list with every listed name normalized once, and the answers given so far.</summary>
+    private sealed class PreparedList(IReadOnlyList<DeniedParty> parties)
     {
-        var a = Words(candidate);
-        var b = Words(entry);
+        private readonly (DeniedParty Party, string Listed, string Entry, string Compact, string[] Words)[] _entries = [.. parties
+            .SelectMany(party => party.Aliases.Prepend(party.Name).Select(listed => (Party: party, Listed: listed, Entry: PartyName.Normalize(listed))))
+            .Where(e => e.Entry.Length > 0)
+            .Select(e => (e.Party, e.Listed, e.Entry, Compact(e.Entry), Words(e.Entry)))];
+
+        public ConcurrentDictionary<(string Name, decimal Threshold), ScreeningHit?> Answers { get; } = new();
+
+        /// <summary>The best match of one name (the first listed name of the best score), or null.</summary>
+        public ScreeningHit? Screen(string name, decimal fuzzyThreshold)
+        {
+            var candidate = PartyName.Normalize(name);
+            if (candidate.Length == 0) return null;
+            var compact = Compact(candidate);
+            var words = Words(candidate);
+            ScreeningHit? best = null;
+            foreach (var e in _entries)
+            {
+                // Spaces aside because romanised Chinese splits syllables at will: "Hua Wei" is "Huawei".
+                var score = compact == e.Compact ? 1m : Score(candidate, words, e.Entry, e.Words, fuzzyThreshold);
+                if (score < fuzzyThreshold && score < 1m) continue;
+                if (best is null || score > best.Score)
+                    best = new ScreeningHit(name, e.Party.Name, e.Listed, score);
+            }
+            return best;
+        }
+    }
+
+    private static decimal Score(string candidate, string[] a, string entry, string[] b, decimal fuzzyThreshold)
+    {
         var similarity = Math.Min(Coverage(a, b), Coverage(b, a));
         var score = Math.Min(Math.Round((decimal)similarity, 4), NearlyExact);
         // A contained listed name holds for review even when the rest of the name pulls the similarity down.

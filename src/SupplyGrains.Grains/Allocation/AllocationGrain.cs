@@ -200,7 +200,10 @@ public sealed class AllocationGrain(
         Task.FromResult<IReadOnlyList<string>>([.. Book.Values
             .Where(e => e.Status != OrderStatus.Cancelled && (customerId is null || e.CustomerId == customerId))
             .Select(e => e.OrderId)
-            .Order(StringComparer.Ordinal)]);
+            // Grouped by the page of the book each order is stored on: a re-evaluation pushes its batches back in this
+            // order, and a batch of neighbours rewrites a few pages instead of touching half the book.
+            .OrderBy(_book.PageOf)
+            .ThenBy(id => id, StringComparer.Ordinal)]);
 
     public Task<IReadOnlyList<RunSummary>> ListRuns() =>
         Task.FromResult<IReadOnlyList<RunSummary>>([.. S.Runs.OrderByDescending(r => r.CreatedAt)]);

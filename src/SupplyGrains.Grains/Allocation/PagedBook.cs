@@ -8,11 +8,15 @@ namespace SupplyGrains.Grains.Allocation;
 /// store. One record for the whole book would make every order change rewrite every entry: intake of n orders would
 /// write O(n²) bytes (about 15 MB per order at 100k orders). With pages, a change rewrites one page of n / PageCount
 /// entries (about 100 at 100k orders), and loading the book reads PageCount small records once per activation.
-/// An order keeps the page it was first put on; new orders go round the pages, so they fill evenly.
+/// An order keeps the page it was first put on; new orders go round the pages in blocks of <see cref="BlockSize"/>, so
+/// pages fill evenly and orders submitted one after the other share a page: a re-evaluation, which pushes orders back
+/// in batches of neighbours, then rewrites a few pages per batch rather than one per order.
 /// </summary>
 internal sealed class PagedBook
 {
     public const int PageCount = 1024;
+
+    public const int BlockSize = 128;
 
     private readonly IGrainStorage _storage;
     private readonly GrainId _grainId;
@@ -49,6 +53,9 @@ internal sealed class PagedBook
         return new PagedBook(storage, grainId, pages);
     }
 
+    /// <summary>The page an order's entry is stored on.</summary>
+    public int PageOf(string orderId) => _pageOf[orderId];
+
     /// <summary>Stores the entries; done once their pages are durable.</summary>
     /// <remarks>
     /// The pages are written side by side, so a store that commits concurrent writes together (the SQLite store's group
@@ -60,7 +67,7 @@ internal sealed class PagedBook
         foreach (var entry in entries)
         {
             if (!_pageOf.TryGetValue(entry.OrderId, out var page))
-                _pageOf[entry.OrderId] = page = Entries.Count % PageCount;
+                _pageOf[entry.OrderId] = page = Entries.Count / BlockSize % PageCount;
             Entries[entry.OrderId] = entry;
             Page(page).Entries[entry.OrderId] = entry;
             dirty.Add(page);
