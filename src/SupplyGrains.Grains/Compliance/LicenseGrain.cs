@@ -12,6 +12,15 @@ public sealed class LicenseGrain(
 {
     private string Id => this.GetPrimaryKeyString();
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Telling the customer and the clock comes after the licence's own write; a crash in between is healed here, as
+        // both are idempotent (the customer ignores a standing it already has, the clock a date it already watches).
+        if (state.State.Terms is not { } terms) return;
+        await Notify($"licence {Id} recorded by {state.State.RecordedBy}", state.State.RecordedBy);
+        await GrainFactory.GetGrain<IComplianceClockGrain>(IComplianceClockGrain.Key).Watch(Id, terms.Expires);
+    }
+
     public async Task<LicenseView> Record(LicenseTerms terms, string by)
     {
         EntityId.Require(Id, "id");

@@ -18,9 +18,8 @@ public sealed class PolicyGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Outbox: the impact was recorded in the same write as the version it belongs to; starting it is idempotent.
-        if (S.Impacts.TryGetValue(S.InForce, out var started))
-            await GrainFactory.GetGrain<IReevaluationGrain>(started.ReevaluationId).Start(started.Scope);
+        // The impact was recorded in the same write as the version it belongs to; starting it again is harmless.
+        await Reevaluations.Start(GrainFactory, S.Impacts.GetValueOrDefault(S.InForce));
     }
 
     public async Task<PolicyPublication> Publish(int version, PolicyDocument document, string by)
@@ -38,7 +37,7 @@ public sealed class PolicyGrain(
         S.Versions[version] = published;
         var impact = DueImpact(v => $"policy v{v.Version} published by {by}", by);
         await state.WriteStateAsync();
-        if (impact is not null) await GrainFactory.GetGrain<IReevaluationGrain>(impact.ReevaluationId).Start(impact.Scope);
+        await Reevaluations.Start(GrainFactory, impact);
         return new PolicyPublication(published, true, Current()?.Version ?? 0, impact?.ReevaluationId);
     }
 
@@ -47,7 +46,7 @@ public sealed class PolicyGrain(
         var impact = DueImpact(v => $"policy v{v.Version} came into force (effective {v.Document.EffectiveFrom:yyyy-MM-dd}, published by {v.PublishedBy})", "system");
         if (impact is null) return null;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IReevaluationGrain>(impact.ReevaluationId).Start(impact.Scope);
+        await Reevaluations.Start(GrainFactory, impact);
         return impact.ReevaluationId;
     }
 
@@ -55,11 +54,10 @@ public sealed class PolicyGrain(
     {
         RequireVersion(version);
         DomainValidation.Require(draft, "body");
-        var id = $"preview-v{version}-{Guid.CreateVersion7():N}";
-        var scope = new ReevaluationScope($"impact preview of draft v{version} by {by}", By: by,
-            Draft: new VersionedPolicy(version, draft, clock.GetUtcNow(), by));
-        await GrainFactory.GetGrain<IReevaluationGrain>(id).Start(scope);
-        return id;
+        var preview = Reevaluations.Plan(new ReevaluationScope($"impact preview of draft v{version} by {by}", By: by,
+            Draft: new VersionedPolicy(version, draft, clock.GetUtcNow(), by)), $"preview-v{version}");
+        await Reevaluations.Start(GrainFactory, preview);
+        return preview.ReevaluationId;
     }
 
     public Task<string?> GetImpactId(int version)
@@ -78,12 +76,11 @@ public sealed class PolicyGrain(
     /// When the version in force is not the one last re-evaluated for, records (in memory) the re-evaluation it is due;
     /// the caller writes the state and then starts it.
     /// </summary>
-    private PolicyImpactStart? DueImpact(Func<VersionedPolicy, string> trigger, string by)
+    private ReevaluationStart? DueImpact(Func<VersionedPolicy, string> trigger, string by)
     {
         var current = Current();
         if (current is null || current.Version == S.InForce) return null;
-        var impact = new PolicyImpactStart($"policy-v{current.Version}-{Guid.CreateVersion7():N}",
-            new ReevaluationScope(trigger(current), By: by, PolicyVersion: current.Version));
+        var impact = Reevaluations.Plan(new ReevaluationScope(trigger(current), By: by, PolicyVersion: current.Version), $"policy-v{current.Version}");
         S.Impacts[current.Version] = impact;
         S.InForce = current.Version;
         return impact;

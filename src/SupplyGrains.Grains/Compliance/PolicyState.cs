@@ -1,4 +1,3 @@
-using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Domain.Compliance;
 
 namespace SupplyGrains.Grains.Compliance;
@@ -8,11 +7,7 @@ namespace SupplyGrains.Grains.Compliance;
 public sealed class PolicyState
 {
     [Id(0)] public SortedDictionary<int, VersionedPolicy> Versions { get; set; } = [];
-    [Id(1)] public Dictionary<int, PolicyImpactStart> Impacts { get; set; } = [];
+    [Id(1)] public Dictionary<int, ReevaluationStart> Impacts { get; set; } = [];
     /// <summary>The version whose re-evaluation was started last: when <c>Current</c> differs, one is due.</summary>
     [Id(2)] public int InForce { get; set; }
 }
-
-/// <summary>The re-evaluation a version's coming into force started, with its scope, so it can be started again after a crash.</summary>
-[GenerateSerializer, Immutable, Alias("SupplyGrains.PolicyImpactStart")]
-public sealed record PolicyImpactStart(string ReevaluationId, ReevaluationScope Scope);

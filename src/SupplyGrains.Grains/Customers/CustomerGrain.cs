@@ -13,6 +13,9 @@ public sealed class CustomerGrain(
 {
     private string Id => this.GetPrimaryKeyString();
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        Reevaluations.Start(GrainFactory, state.State.LastReevaluation);
+
     public async Task<CustomerView> Define(CustomerProfile profile, string by)
     {
         EntityId.Require(Id, "id");
@@ -20,9 +23,10 @@ public sealed class CustomerGrain(
         var before = state.State.Profile;
         if (before is not null && Same(before, profile)) return View();
         state.State.Profile = profile;
-        await state.WriteStateAsync();
         if (before is not null)
-            await Reevaluations.StartAsync(GrainFactory, new ReevaluationScope($"customer {Id} changed by {by}", Id, by));
+            state.State.LastReevaluation = Reevaluations.Plan(new ReevaluationScope($"customer {Id} changed by {by}", Id, by));
+        await state.WriteStateAsync();
+        if (before is not null) await Reevaluations.Start(GrainFactory, state.State.LastReevaluation);
         return View();
     }
 
@@ -36,11 +40,12 @@ public sealed class CustomerGrain(
         state.State.Licenses.TryGetValue(standing.LicenseId, out var before);
         if (before is not null && SameStanding(before, standing) && !reevaluate) return;
         state.State.Licenses[standing.LicenseId] = standing;
+        var reevaluates = before is null || reevaluate || Matters(before, standing);
+        if (reevaluates) state.State.LastReevaluation = Reevaluations.Plan(new ReevaluationScope(trigger, Id, by));
         await state.WriteStateAsync();
         // Draws on a licence change its remaining quantity on every commit; only a change the gates can see
         // (cover, expiry, running out or coming back) is worth re-deciding every open order of the customer.
-        if (before is null || reevaluate || Matters(before, standing))
-            await Reevaluations.StartAsync(GrainFactory, new ReevaluationScope(trigger, Id, by));
+        if (reevaluates) await Reevaluations.Start(GrainFactory, state.State.LastReevaluation);
     }
 
     private static bool Matters(LicenseStanding before, LicenseStanding after) =>
