@@ -132,4 +132,32 @@ public class BadInputTests(WorkflowFixture fixture)
 
         await (await _http.PutJson($"/api/policies/{version}", changed)).Problem(409);
     }
+
+    [Fact]
+    public async Task DraftPolicyWithBadFields_IsRefusedNamingThem_AndAnImpactNotYetHadIsAConflict()
+    {
+        var draft = new
+        {
+            effectiveFrom = "2030-01-01", description = "draft",
+            export = new { rules = Array.Empty<object>(), deniedEntityTypes = Array.Empty<string>(), deniedParties = Array.Empty<object>(), fuzzyThreshold = 1.5 },
+            import = Array.Empty<object>(),
+            allocation = new[] { new { productLines = new[] { "h200" }, destinationRatio = new[] { new { destination = "China", relativeTo = "US", maxRatio = 0.5 } } } },
+        };
+
+        var problem = await (await _http.PostJson("/api/policies/90/impact-preview", draft)).Problem(400);
+        await (await _http.PostJson("/api/policies/0/impact-preview", draft with { })).Problem(400);
+
+        Assert.Contains("export.fuzzyThreshold", problem.Fields());
+        Assert.Contains("allocation[0].destinationRatio[0].destination", problem.Fields());
+        await (await _http.GetAsync("/api/policies/90/impact")).Problem(404); // never published
+        var future = new
+        {
+            effectiveFrom = "2099-01-01", description = "not yet",
+            export = new { rules = Array.Empty<object>(), deniedEntityTypes = Array.Empty<string>(), deniedParties = Array.Empty<object>(), fuzzyThreshold = 0.9 },
+            import = Array.Empty<object>(),
+        };
+        (await _http.PutJson("/api/policies/91", future)).EnsureSuccessStatusCode();
+        var notYet = await (await _http.GetAsync("/api/policies/91/impact")).Problem(409);
+        Assert.Contains("impact-preview", notYet.GetProperty("detail").GetString());
+    }
 }
