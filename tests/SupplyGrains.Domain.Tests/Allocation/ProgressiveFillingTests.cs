@@ -186,40 +186,9 @@ public class ProgressiveFillingTests
                 // Earlier lots keep every ratio, as the ledger guarantees.
                 lots[caps.IndexOf("CN")] = Math.Min(lots[caps.IndexOf("CN")], (long)(tenths[0] / 10m * lots[caps.IndexOf("US")]));
                 lots[caps.IndexOf("MO")] = Math.Min(lots[caps.IndexOf("MO")], (long)(tenths[1] / 10m * lots[caps.IndexOf("DE")]));
-                foreach (var (weight, cap, segments) in customers)
-                {
-                    filling.AddCustomer(weight / 10d, cap == 0 ? long.MaxValue : cap);
-                    foreach (var (demand, licence, country) in segments) filling.AddSegment(demand, licence, caps.IndexOf(countries[country]));
-                }
-                var room = new[] { rooms[0], rooms[1], rooms[2], rooms[3] };
-                filling.Run(supply, room, lots);
-
-                const double tolerance = 1e-6;
-                var drawn = new double[caps.SharedCapCount];
-                var byCountry = new double[countries.Length];
-                double total = 0;
-                for (var i = 0; i < customers.Length; i++)
-                {
-                    var (_, cap, segments) = customers[i];
-                    double sum = 0;
-                    for (var n = 0; n < segments.Length; n++)
-                    {
-                        var amount = filling.SegmentAmount(filling.FirstSegment(i) + n);
-                        var (demand, licence, country) = segments[n];
-                        Assert.InRange(amount, -tolerance, demand + tolerance);
-                        if (licence >= 0) drawn[licence] += amount;
-                        if (caps.QuotaCap[caps.IndexOf(countries[country])] is var quota and >= 0) drawn[quota] += amount;
-                        byCountry[country] += amount;
-                        sum += amount;
-                    }
-                    Assert.Equal(sum, filling.Allocation(i), tolerance);
-                    if (cap > 0) Assert.True(sum <= cap + tolerance, $"customer {i} over its cap");
-                    total += sum;
-                }
-                Assert.True(total <= supply + tolerance, "over the supply");
-                for (var cap = 0; cap < drawn.Length; cap++) Assert.True(drawn[cap] <= room[cap] + tolerance, $"cap {cap} overdrawn: {drawn[cap]} of {room[cap]}");
-                Assert.True(lots[caps.IndexOf("CN")] + byCountry[0] <= tenths[0] / 10d * (lots[caps.IndexOf("US")] + byCountry[3]) + tolerance, "CN over its ratio");
-                Assert.True(lots[caps.IndexOf("MO")] + byCountry[2] <= tenths[1] / 10d * (lots[caps.IndexOf("DE")] + byCountry[1]) + tolerance, "MO over its ratio");
+                var byCountry = RunAndCheck(filling, caps, countries, customers, rooms, lots, supply);
+                Assert.True(lots[caps.IndexOf("CN")] + byCountry[0] <= tenths[0] / 10d * (lots[caps.IndexOf("US")] + byCountry[3]) + DrawTolerance, "CN over its ratio");
+                Assert.True(lots[caps.IndexOf("MO")] + byCountry[2] <= tenths[1] / 10d * (lots[caps.IndexOf("DE")] + byCountry[1]) + DrawTolerance, "MO over its ratio");
             }, iter: 3000);
     }
 
@@ -313,43 +282,57 @@ public class ProgressiveFillingTests
                 lots[caps.IndexOf("CN")] = Math.Min(lots[caps.IndexOf("CN")], side);
                 lots[caps.IndexOf("MO")] = Math.Min(lots[caps.IndexOf("MO")], side - lots[caps.IndexOf("CN")]);
                 lots[caps.IndexOf("DE")] = Math.Min(lots[caps.IndexOf("DE")], (long)(tenths[1] / 10m * lots[caps.IndexOf("US")]));
-                foreach (var (weight, cap, segments) in customers)
-                {
-                    filling.AddCustomer(weight / 10d, cap == 0 ? long.MaxValue : cap);
-                    foreach (var (demand, licence, country) in segments) filling.AddSegment(demand, licence, caps.IndexOf(countries[country]));
-                }
-                var room = new[] { rooms[0], rooms[1], rooms[2], rooms[3] };
-                filling.Run(supply, room, lots);
-
-                const double tolerance = 1e-6;
-                var drawn = new double[caps.SharedCapCount];
-                var byCountry = new double[countries.Length];
-                double total = 0;
-                for (var i = 0; i < customers.Length; i++)
-                {
-                    var (_, cap, segments) = customers[i];
-                    double sum = 0;
-                    for (var n = 0; n < segments.Length; n++)
-                    {
-                        var amount = filling.SegmentAmount(filling.FirstSegment(i) + n);
-                        var (demand, licence, country) = segments[n];
-                        Assert.InRange(amount, -tolerance, demand + tolerance);
-                        if (licence >= 0) drawn[licence] += amount;
-                        if (caps.QuotaCap[caps.IndexOf(countries[country])] is var quota and >= 0) drawn[quota] += amount;
-                        byCountry[country] += amount;
-                        sum += amount;
-                    }
-                    Assert.Equal(sum, filling.Allocation(i), tolerance);
-                    if (cap > 0) Assert.True(sum <= cap + tolerance, $"customer {i} over its cap");
-                    total += sum;
-                }
-                Assert.True(total <= supply + tolerance, "over the supply");
-                for (var cap = 0; cap < drawn.Length; cap++) Assert.True(drawn[cap] <= room[cap] + tolerance, $"cap {cap} overdrawn: {drawn[cap]} of {room[cap]}");
+                var byCountry = RunAndCheck(filling, caps, countries, customers, rooms, lots, supply);
                 var us = lots[caps.IndexOf("US")] + byCountry[3];
-                Assert.True(lots[caps.IndexOf("CN")] + byCountry[0] + lots[caps.IndexOf("MO")] + byCountry[2] <= tenths[0] / 10d * us + tolerance,
+                Assert.True(lots[caps.IndexOf("CN")] + byCountry[0] + lots[caps.IndexOf("MO")] + byCountry[2] <= tenths[0] / 10d * us + DrawTolerance,
                     "CN + MO over their ratio");
-                Assert.True(lots[caps.IndexOf("DE")] + byCountry[1] <= tenths[1] / 10d * us + tolerance, "DE over its ratio");
+                Assert.True(lots[caps.IndexOf("DE")] + byCountry[1] <= tenths[1] / 10d * us + DrawTolerance, "DE over its ratio");
             }, iter: 3000);
+    }
+
+    // The property tests' slack: sums over many segments of a continuous filling drift by more than Tolerance.
+    private const double DrawTolerance = 1e-6;
+
+    /// <summary>
+    /// Adds the customers, runs the filling and checks what every filling must keep (segments within demand, customers
+    /// within their share caps, licences and quotas within their rooms, the total within supply); returns what each
+    /// country drew, for the caller's ratio checks.
+    /// </summary>
+    private static double[] RunAndCheck(ProgressiveFilling filling, CountryCaps caps, string[] countries,
+        (int Weight, int Cap, (int Demand, int Licence, int Country)[] Segments)[] customers, int[] rooms, long[] lots, int supply)
+    {
+        foreach (var (weight, cap, segments) in customers)
+        {
+            filling.AddCustomer(weight / 10d, cap == 0 ? long.MaxValue : cap);
+            foreach (var (demand, licence, country) in segments) filling.AddSegment(demand, licence, caps.IndexOf(countries[country]));
+        }
+        var room = new[] { rooms[0], rooms[1], rooms[2], rooms[3] };
+        filling.Run(supply, room, lots);
+
+        var drawn = new double[caps.SharedCapCount];
+        var byCountry = new double[countries.Length];
+        double total = 0;
+        for (var i = 0; i < customers.Length; i++)
+        {
+            var (_, cap, segments) = customers[i];
+            double sum = 0;
+            for (var n = 0; n < segments.Length; n++)
+            {
+                var amount = filling.SegmentAmount(filling.FirstSegment(i) + n);
+                var (demand, licence, country) = segments[n];
+                Assert.InRange(amount, -DrawTolerance, demand + DrawTolerance);
+                if (licence >= 0) drawn[licence] += amount;
+                if (caps.QuotaCap[caps.IndexOf(countries[country])] is var quota and >= 0) drawn[quota] += amount;
+                byCountry[country] += amount;
+                sum += amount;
+            }
+            Assert.Equal(sum, filling.Allocation(i), DrawTolerance);
+            if (cap > 0) Assert.True(sum <= cap + DrawTolerance, $"customer {i} over its cap");
+            total += sum;
+        }
+        Assert.True(total <= supply + DrawTolerance, "over the supply");
+        for (var cap = 0; cap < drawn.Length; cap++) Assert.True(drawn[cap] <= room[cap] + DrawTolerance, $"cap {cap} overdrawn: {drawn[cap]} of {room[cap]}");
+        return byCountry;
     }
 
     private static void AssertClose(double[] expected, params double[] actual) =>
