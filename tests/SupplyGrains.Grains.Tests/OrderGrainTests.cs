@@ -210,6 +210,8 @@ public class OrderGrainTests(ClusterFixture fixture)
         Assert.Contains($"licence {licence} recorded by officer-1", audit[2].Detail);
         Assert.Equal("officer-2", audit[3].By);
         Assert.Contains("Approved", audit[4].Detail);
+        Assert.Contains("EndUserScreening Pass, ExportControl Pass, ImportApproval Pass, DiversionRisk Pass", audit[4].Detail);
+        Assert.Contains($"licence {licence} recorded by officer-1 at", audit[4].Detail); // who stands behind the export
         Assert.Equal("planner-2", audit[5].By);
         Assert.Contains($"32 units confirmed by run {preview.Id}", audit[5].Detail);
         Assert.Contains("run by planner-1", audit[5].Detail);

@@ -15,5 +15,5 @@ public sealed record LicenseView(
     [property: Id(7)] string RecordedBy,
     [property: Id(8)] DateTimeOffset RecordedAt)
 {
-    public LicenseStanding Standing => new(Id, ProductLines, Remaining, Expires);
+    public LicenseStanding Standing => new(Id, ProductLines, Remaining, Expires, RecordedBy, RecordedAt);
 }

@@ -71,7 +71,8 @@ public static class GateEvaluator
             .FirstOrDefault();
         if (usable is not null)
         {
-            return gate.Pass($"{order.ProductLine} to {destination} needs a licence: licence '{usable.LicenseId}' covers it ({usable.Remaining} units left, expires {usable.Expires:yyyy-MM-dd}).")
+            var recorded = usable.RecordedBy is null ? "" : $"; recorded by {usable.RecordedBy}{usable.RecordedAt?.ToString(" 'on' yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            return gate.Pass($"{order.ProductLine} to {destination} needs a licence: licence '{usable.LicenseId}' covers it ({usable.Remaining} units left, expires {usable.Expires:yyyy-MM-dd}{recorded}).")
                 with { LicenseId = usable.LicenseId };
         }
         var expired = covering.Where(l => l.IsExpiredOn(today)).OrderByDescending(l => l.Expires).FirstOrDefault();

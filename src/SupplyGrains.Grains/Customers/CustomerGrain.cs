@@ -54,7 +54,8 @@ public sealed class CustomerGrain(
         || (before.Remaining > 0) != (after.Remaining > 0);
 
     private static bool SameStanding(LicenseStanding a, LicenseStanding b) =>
-        a.Remaining == b.Remaining && a.Expires == b.Expires && a.ProductLines.SequenceEqual(b.ProductLines);
+        a.Remaining == b.Remaining && a.Expires == b.Expires && a.ProductLines.SequenceEqual(b.ProductLines)
+        && a.RecordedBy == b.RecordedBy && a.RecordedAt == b.RecordedAt;
 
     private static bool Same(CustomerProfile a, CustomerProfile b) =>
         a with { Aliases = b.Aliases } == b && a.Aliases.SequenceEqual(b.Aliases);

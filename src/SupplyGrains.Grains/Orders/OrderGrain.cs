@@ -168,8 +168,9 @@ public sealed class OrderGrain(
         if (!changed) return false;
 
         S.Audit.Add(new AuditEvent(now, by, "GatesEvaluated",
-            $"{(S.Gates.Count == 0 ? "" : $"{S.Status} → ")}{verdict.Status} on {trigger} under policy v{verdict.Decisions[0].PolicyVersion}" +
-            (verdict.Decisions.Any(d => d.Reason is not null) ? $": {string.Join(", ", verdict.Decisions.Where(d => d.Reason is not null).Select(d => $"{d.Gate} {d.Outcome} {d.Reason}"))}" : "")));
+            $"{(S.Gates.Count == 0 ? "" : $"{S.Status} → ")}{verdict.Status} on {trigger} under policy v{verdict.Decisions[0].PolicyVersion}: " +
+            string.Join(", ", verdict.Decisions.Select(d => $"{d.Gate} {d.Outcome}{(d.Reason is null ? "" : $" {d.Reason}")}")) +
+            LicenceUsed(verdict.LicenseId, buyer)));
         S.Status = verdict.Status;
         S.Gates = [.. verdict.Decisions];
         S.LicenseId = verdict.LicenseId;
@@ -178,6 +179,16 @@ public sealed class OrderGrain(
         S.Revision++;
         foreach (var d in verdict.Decisions) metrics.GateDecided(d.Gate.ToString(), d.Outcome.ToString(), d.Reason);
         return true;
+    }
+
+    /// <summary>The licence the export gate drew on, and who recorded it when: the audit names the person behind each licence.</summary>
+    private static string LicenceUsed(string? licenseId, BuyerContext buyer)
+    {
+        if (licenseId is null) return "";
+        var licence = buyer.Licenses.FirstOrDefault(l => l.LicenseId == licenseId);
+        return licence?.RecordedBy is null
+            ? $"; licence {licenseId}"
+            : $"; licence {licenseId} recorded by {licence.RecordedBy} at {licence.RecordedAt:yyyy-MM-dd HH:mm:ss}Z";
     }
 
     private OrderImpact Impact(OrderStatus before, IReadOnlyList<string> reasonsBefore, OrderStatus after, IReadOnlyList<string> reasonsAfter)
