@@ -1,6 +1,7 @@
 using SupplyGrains.Contracts.Supply;
 using SupplyGrains.Domain;
 using SupplyGrains.Domain.Catalog;
+using SupplyGrains.Domain.Supply;
 
 namespace SupplyGrains.Contracts.Catalog;
 
@@ -25,6 +26,13 @@ public interface IProductLineGrain : IGrainWithStringKey
     /// <summary>A fab's output forecast for this product line replaces that fab's earlier forecast.</summary>
     [Alias("SetFabOutput")]
     Task SetFabOutput(string fabId, IReadOnlyList<WeeklyUnits> output);
+
+    /// <summary>
+    /// Records a planner's adjustment (by <paramref name="by"/>) to the units produced in a week and returns the product
+    /// line with it; refuses a reason left out, zero units, or taking a week below zero produced.
+    /// </summary>
+    [Alias("Adjust")]
+    Task<ProductLineView> Adjust(SupplyAdjustment adjustment, string by);
 
     /// <summary>Adds committed units; a repeated <paramref name="entryId"/> does nothing (commits are retried).</summary>
     [Alias("Commit")]

@@ -3,7 +3,10 @@ using SupplyGrains.Domain.Supply;
 
 namespace SupplyGrains.Contracts.Catalog;
 
-/// <summary>A product line as <c>GET /api/product-lines/{id}</c> shows it: its definition plus the weekly supply ledger.</summary>
+/// <summary>
+/// A product line as <c>GET /api/product-lines/{id}</c> shows it: its definition, the weekly supply ledger and the
+/// manual adjustments that went into it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.ProductLineView")]
 public sealed record ProductLineView(
     [property: Id(0)] string Id,
@@ -12,10 +15,11 @@ public sealed record ProductLineView(
     [property: Id(3)] LifecycleStage Stage,
     [property: Id(4)] int Tpp,
     [property: Id(5)] int LotSize,
-    [property: Id(6)] IReadOnlyList<SupplyWeek> Supply)
+    [property: Id(6)] IReadOnlyList<SupplyWeek> Supply,
+    [property: Id(7)] IReadOnlyList<RecordedAdjustment> Adjustments)
 {
-    public static ProductLineView Of(string id, ProductLineDefinition d, IReadOnlyList<SupplyWeek> supply) =>
-        new(id, d.Name, d.Family, d.Stage, d.Tpp, d.LotSize, supply);
+    public static ProductLineView Of(string id, ProductLineDefinition d, IReadOnlyList<SupplyWeek> supply, IReadOnlyList<RecordedAdjustment> adjustments) =>
+        new(id, d.Name, d.Family, d.Stage, d.Tpp, d.LotSize, supply, adjustments);
 
     public ProductLineDefinition Definition => new(Name, Family, Stage, Tpp, LotSize);
 }

@@ -9,6 +9,14 @@ public interface IFabGrain : IGrainWithStringKey
     [Alias("Define")]
     Task<FabView> Define(FabDefinition definition);
 
+    /// <summary>From <c>change.FromWeek</c> on the fab starts at most <c>change.WafersPerWeek</c> wafers a week (replacing a change from the same week).</summary>
+    [Alias("ChangeCapacity")]
+    Task<FabView> ChangeCapacity(CapacityChange change, string by);
+
+    /// <summary>No wafer starts between <c>downtime.FromWeek</c> and <c>downtime.ToWeek</c>; output dips a cycle time later.</summary>
+    [Alias("PlanDowntime")]
+    Task<FabView> PlanDowntime(PlannedDowntime downtime, string by);
+
     [Alias("Get")]
     Task<FabView> Get();
 }

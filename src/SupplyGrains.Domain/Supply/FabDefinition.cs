@@ -2,26 +2,60 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SupplyGrains.Domain.Supply;
 
-/// <summary>A fab: where it is, how many wafers it can start per week, and the product loads it runs.</summary>
+/// <summary>
+/// A fab: where it is, how many wafers it can start per week (changing over time, stopped by planned downtime),
+/// and the product loads it runs.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.FabDefinition")]
 public sealed record FabDefinition(
     string Name,
     string Country,
     int WaferStartsPerWeek,
-    IReadOnlyList<ProductLoad> Loads) : IValidatableObject
+    IReadOnlyList<ProductLoad> Loads,
+    IReadOnlyList<CapacityChange>? CapacityChanges = null,
+    IReadOnlyList<PlannedDowntime>? Downtime = null) : IValidatableObject
 {
     public IEnumerable<string> ProductLines => Loads.Select(l => l.ProductLine).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The wafers the fab can start in <paramref name="week"/>: none during planned downtime, else the latest capacity
+    /// change at or before the week, else <see cref="WaferStartsPerWeek"/>.
+    /// </summary>
+    public int CapacityIn(IsoWeek week)
+    {
+        if (Downtime?.Any(d => d.Covers(week)) == true) return 0;
+        var change = CapacityChanges?.Where(c => c.FromWeek <= week).MaxBy(c => c.FromWeek);
+        return change?.WafersPerWeek ?? WaferStartsPerWeek;
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(Name)) yield return new("must not be empty", [nameof(Name)]);
         if (!CountryCode.IsValid(Country)) yield return new(CountryCode.Rule, [nameof(Country)]);
         if (WaferStartsPerWeek < 0) yield return new("must not be negative", [nameof(WaferStartsPerWeek)]);
-        if (Loads is null) { yield return new("is required", [nameof(Loads)]); yield break; }
-        for (var i = 0; i < Loads.Count; i++)
+        if (Loads is null) yield return new("is required", [nameof(Loads)]);
+        foreach (var error in Each(nameof(Loads), Loads)) yield return error;
+        foreach (var error in Each(nameof(CapacityChanges), CapacityChanges)) yield return error;
+        foreach (var error in Each(nameof(Downtime), Downtime)) yield return error;
+        if (CapacityChanges is not null)
         {
-            if (Loads[i] is null) { yield return new("is required", [$"{nameof(Loads)}[{i}]"]); continue; }
-            foreach (var error in DomainValidation.Nested($"{nameof(Loads)}[{i}]", Loads[i])) yield return error;
+            // Two changes from the same week would leave that week's capacity ambiguous.
+            var seen = new HashSet<IsoWeek>();
+            for (var i = 0; i < CapacityChanges.Count; i++)
+            {
+                if (CapacityChanges[i] is { } change && !seen.Add(change.FromWeek))
+                    yield return new($"repeats the week {change.FromWeek}", [$"{nameof(CapacityChanges)}[{i}].{nameof(CapacityChange.FromWeek)}"]);
+            }
+        }
+    }
+
+    private static IEnumerable<ValidationResult> Each<T>(string field, IReadOnlyList<T>? items) where T : class, IValidatableObject
+    {
+        if (items is null) yield break;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null) { yield return new("is required", [$"{field}[{i}]"]); continue; }
+            foreach (var error in DomainValidation.Nested($"{field}[{i}]", items[i])) yield return error;
         }
     }
 }

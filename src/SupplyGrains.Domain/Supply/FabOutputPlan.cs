@@ -4,6 +4,8 @@ namespace SupplyGrains.Domain.Supply;
 /// The supply arithmetic of a fab (SPEC §2): each week its wafer starts go to loads in priority order, each up to
 /// what it wants, until capacity is used; a load's output in week w is
 /// <c>min(floor(starts(w - cycleTime) * diesPerWafer * yield(w)), packagingUnitsPerWeek)</c>.
+/// Capacity is <see cref="FabDefinition.CapacityIn"/>: capacity changes and planned downtime stop starts, not output,
+/// so their effect on units arrives a cycle time later.
 /// </summary>
 public static class FabOutputPlan
 {
@@ -28,7 +30,7 @@ public static class FabOutputPlan
 
         foreach (var week in IsoWeek.Range(first, last))
         {
-            var capacity = fab.WaferStartsPerWeek;
+            var capacity = fab.CapacityIn(week);
             foreach (var load in loads)
             {
                 if (!load.RunsIn(week) || capacity <= 0) continue;

@@ -7,10 +7,11 @@ using SupplyGrains.Grains.Telemetry;
 
 namespace SupplyGrains.Grains.Catalog;
 
-/// <summary>A product line: its definition and its supply ledger (fab output, commitments, releases).</summary>
+/// <summary>A product line: its definition and its supply ledger (fab output, adjustments, commitments, releases).</summary>
 public sealed class ProductLineGrain(
     [PersistentState("productLine", GrainStorage.Name)] IPersistentState<ProductLineState> state,
-    SupplyGrainsMetrics metrics) : Grain, IProductLineGrain
+    SupplyGrainsMetrics metrics,
+    TimeProvider clock) : Grain, IProductLineGrain
 {
     private string Id => this.GetPrimaryKeyString();
 
@@ -47,7 +48,17 @@ public sealed class ProductLineGrain(
     public Task<SupplySnapshot> GetSupply()
     {
         var definition = RequireDefinition();
-        return Task.FromResult(new SupplySnapshot(definition.LotSize, Produced(), Committed(), state.State.Version));
+        return Task.FromResult(new SupplySnapshot(definition.LotSize, Ledger().Produced, Committed(), state.State.Version));
+    }
+
+    public async Task<ProductLineView> Adjust(SupplyAdjustment adjustment, string by)
+    {
+        RequireDefinition();
+        DomainValidation.Require(adjustment, "body");
+        Ledger().RequireAdmits(adjustment);
+        state.State.Adjustments.Add(new RecordedAdjustment(adjustment.Week, adjustment.Units, adjustment.Reason.Trim(), by, clock.GetUtcNow()));
+        await Save(); // the version moves and the produced units with it: previews that read the old supply go stale
+        return View();
     }
 
     public async Task SetFabOutput(string fabId, IReadOnlyList<WeeklyUnits> output)
@@ -85,9 +96,12 @@ public sealed class ProductLineGrain(
         state.State.Definition ?? throw new NotFoundException("product line", Id);
 
     private ProductLineView View() =>
-        ProductLineView.Of(Id, RequireDefinition(), new SupplyLedger(Produced(), Committed()).Weeks);
+        ProductLineView.Of(Id, RequireDefinition(), Ledger().Weeks, [.. state.State.Adjustments]);
 
-    private Dictionary<IsoWeek, int> Produced() => Sum(state.State.FabOutput.Values);
+    private SupplyLedger Ledger() => SupplyLedger.Of(
+        state.State.FabOutput.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<IsoWeek, int>)f.Value),
+        state.State.Adjustments.Select(a => a.ToAdjustment()),
+        Committed());
 
     private Dictionary<IsoWeek, int> Committed()
     {
@@ -109,6 +123,7 @@ public sealed class ProductLineGrain(
     private void Report()
     {
         if (state.State.Definition is null) return;
-        metrics.ReportSupply(Id, Produced().Values.Sum(u => (long)u), Committed().Values.Sum(u => (long)u));
+        var weeks = Ledger().Weeks;
+        metrics.ReportSupply(Id, weeks.Sum(w => (long)w.Produced), weeks.Sum(w => (long)w.Committed), weeks.Count(w => w.OverCommitted));
     }
 }

@@ -24,16 +24,68 @@ public sealed class FabGrain(
         await state.WriteStateAsync();
 
         // Every product line this fab fed or feeds now gets its new forecast (an empty one when it no longer runs here).
-        var byProductLine = output.ToLookup(o => o.ProductLine);
-        foreach (var productLine in before.Union(byProductLine.Select(g => g.Key)))
+        // Pushing all of them, changed or not, makes a repeated Define the way to heal a push that failed earlier.
+        var byProductLine = UnitsByProductLine(output);
+        foreach (var productLine in before.Union(byProductLine.Keys))
+            await GrainFactory.GetGrain<IProductLineGrain>(productLine).SetFabOutput(Id, byProductLine.GetValueOrDefault(productLine, []));
+        return View();
+    }
+
+    public Task<FabView> ChangeCapacity(CapacityChange change, string by)
+    {
+        DomainValidation.Require(change, "body");
+        var definition = Defined();
+        // A second change from the same week replaces the first: the planner is correcting it, not stacking it.
+        var changes = (definition.CapacityChanges ?? [])
+            .Where(c => c.FromWeek != change.FromWeek)
+            .Append(change)
+            .OrderBy(c => c.FromWeek)
+            .ToList();
+        return Replan(definition with { CapacityChanges = changes }, by);
+    }
+
+    public async Task<FabView> PlanDowntime(PlannedDowntime downtime, string by)
+    {
+        DomainValidation.Require(downtime, "body");
+        var definition = Defined();
+        var planned = definition.Downtime ?? [];
+        if (planned.Contains(downtime)) return View(); // a retried request
+        return await Replan(definition with { Downtime = [.. planned.Append(downtime).OrderBy(d => d.FromWeek).ThenBy(d => d.ToWeek)] }, by);
+    }
+
+    public Task<FabView> Get() => Task.FromResult(View());
+
+    /// <summary>
+    /// Recomputes the plan and pushes to the product lines whose forecast from this fab changed; a capacity change
+    /// late in the horizon or a downtime that only cuts a lower-priority load leaves the others alone.
+    /// </summary>
+    private async Task<FabView> Replan(FabDefinition definition, string by)
+    {
+        var output = FabOutputPlan.Compute(definition);
+        var before = UnitsByProductLine(state.State.Output);
+        var after = UnitsByProductLine(output);
+        state.State.Definition = definition;
+        state.State.Output = [.. output];
+        state.State.ChangedBy = by;
+        await state.WriteStateAsync();
+
+        foreach (var productLine in before.Keys.Union(after.Keys))
         {
-            var units = byProductLine[productLine].Where(o => o.Units > 0).Select(o => new WeeklyUnits(o.Week, o.Units)).ToList();
+            var units = after.GetValueOrDefault(productLine, []);
+            if (units.SequenceEqual(before.GetValueOrDefault(productLine, []))) continue;
             await GrainFactory.GetGrain<IProductLineGrain>(productLine).SetFabOutput(Id, units);
         }
         return View();
     }
 
-    public Task<FabView> Get() => Task.FromResult(View());
+    /// <summary>Each product line's forecast from this fab: the weeks with units, in week order.</summary>
+    private static Dictionary<string, List<WeeklyUnits>> UnitsByProductLine(IEnumerable<FabOutput> output) =>
+        output
+            .Where(o => o.Units > 0)
+            .GroupBy(o => o.ProductLine, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(o => o.Week).Select(o => new WeeklyUnits(o.Week, o.Units)).ToList(), StringComparer.Ordinal);
+
+    private FabDefinition Defined() => state.State.Definition ?? throw new NotFoundException("fab", Id);
 
     private async Task RequireKnownProductLines(FabDefinition definition)
     {

@@ -8,4 +8,6 @@ public sealed class FabState
 {
     [Id(0)] public FabDefinition? Definition { get; set; }
     [Id(1)] public List<FabOutput> Output { get; set; } = [];
+    /// <summary>Who made the last capacity change or planned downtime.</summary>
+    [Id(2)] public string? ChangedBy { get; set; }
 }

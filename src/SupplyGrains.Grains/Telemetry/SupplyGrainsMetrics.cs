@@ -31,6 +31,8 @@ public sealed class SupplyGrainsMetrics
             description: "Units produced over the ledger of a product line.");
         meter.CreateObservableGauge("supplygrains.committed_units", () => _supply.Select(p => Tagged(p.Value.Committed, p.Key)),
             description: "Units committed to orders by allocation runs.");
+        meter.CreateObservableGauge("supplygrains.overcommitted_weeks", () => _supply.Select(p => Tagged(p.Value.OverCommittedWeeks, p.Key)),
+            description: "Weeks of a product line's ledger where more is committed than the supply up to then covers.");
         meter.CreateObservableGauge("supplygrains.demand_units", () => _books.SelectMany(b => b.Value.UnitsByStatus.Select(s => Tagged(s.Value, b.Key, s.Key))),
             description: "Units ordered, by product line and order status.");
         meter.CreateObservableGauge("supplygrains.orders", () => _books.SelectMany(b => b.Value.OrdersByStatus.Select(s => Tagged(s.Value, b.Key, s.Key))),
@@ -51,7 +53,8 @@ public sealed class SupplyGrainsMetrics
         _runDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("product_line", productLine), new("mode", mode));
     }
 
-    public void ReportSupply(string productLine, long produced, long committed) => _supply[productLine] = new(produced, committed);
+    public void ReportSupply(string productLine, long produced, long committed, long overCommittedWeeks) =>
+        _supply[productLine] = new(produced, committed, overCommittedWeeks);
 
     public void WithdrawSupply(string productLine) => _supply.TryRemove(productLine, out _);
 
@@ -63,5 +66,5 @@ public sealed class SupplyGrainsMetrics
         ? new(value, new KeyValuePair<string, object?>("product_line", productLine))
         : new(value, new KeyValuePair<string, object?>("product_line", productLine), new("status", status.ToString()));
 
-    private sealed record SupplyFigures(long Produced, long Committed);
+    private sealed record SupplyFigures(long Produced, long Committed, long OverCommittedWeeks);
 }

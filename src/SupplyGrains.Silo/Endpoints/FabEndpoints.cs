@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupplyGrains.Contracts.Supply;
 using SupplyGrains.Domain.Supply;
@@ -5,19 +6,27 @@ using SupplyGrains.Silo.Security;
 
 namespace SupplyGrains.Silo.Endpoints;
 
-/// <summary><c>/api/fabs</c>: define fabs with their product loads and read their output forecast.</summary>
+/// <summary><c>/api/fabs</c>: define fabs with their product loads, change their capacity, plan downtime and read their output forecast.</summary>
 public static class FabEndpoints
 {
     public static IEndpointRouteBuilder MapFabEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/fabs").WithTags("Fabs");
         api.MapPut("/{id}", Define).WithName("DefineFab").WithSummary("Define or update a fab; its output flows to the product lines it feeds").RequireAuthorization(Roles.PlanPolicy);
+        api.MapPut("/{id}/capacity", ChangeCapacity).WithName("ChangeFabCapacity").WithSummary("From a week on, the fab starts at most this many wafers a week; product lines whose output changes are updated").RequireAuthorization(Roles.PlanPolicy);
+        api.MapPost("/{id}/downtime", PlanDowntime).WithName("PlanFabDowntime").WithSummary("No wafer starts in these weeks; the output gap arrives a cycle time later").RequireAuthorization(Roles.PlanPolicy);
         api.MapGet("/{id}", Get).WithName("GetFab").WithSummary("A fab with its output forecast").RequireAuthorization(Roles.ReadPolicy);
         return app;
     }
 
     private static async Task<Ok<FabView>> Define(string id, FabDefinition body, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IFabGrain>(id).Define(body));
+
+    private static async Task<Ok<FabView>> ChangeCapacity(string id, CapacityChange body, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IFabGrain>(id).ChangeCapacity(body, user.Who()));
+
+    private static async Task<Ok<FabView>> PlanDowntime(string id, PlannedDowntime body, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IFabGrain>(id).PlanDowntime(body, user.Who()));
 
     private static async Task<Ok<FabView>> Get(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IFabGrain>(id).Get());

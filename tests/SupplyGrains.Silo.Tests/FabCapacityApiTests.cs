@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.Json;
+
+namespace SupplyGrains.Silo.Tests;
+
+[Collection(WorkflowCollection.Name)]
+public class FabCapacityApiTests(WorkflowFixture fixture)
+{
+    private readonly HttpClient _planner = fixture.As("dev-planner");
+
+    /// <summary>
+    /// A fab of 100 wafer starts a week over 2032-W10..W13 (1 die, yield 1, no cycle time): <c>high</c> (priority 1)
+    /// wants 60 and gets 60, <c>low</c> (priority 2) wants 60 and gets the 40 left.
+    /// </summary>
+    private async Task<(string Fab, string High, string Low)> TwoLineFab()
+    {
+        var high = Data.Unique("pl");
+        var low = Data.Unique("pl");
+        var fab = Data.Unique("fab");
+        (await _planner.PutJson($"/api/product-lines/{high}", Data.ProductLine())).EnsureSuccessStatusCode();
+        (await _planner.PutJson($"/api/product-lines/{low}", Data.ProductLine())).EnsureSuccessStatusCode();
+        object Load(string productLine, int priority) => new
+        {
+            productLine, priority, wafersPerWeek = 60, fromWeek = "2032-W10", toWeek = "2032-W13", diesPerWafer = 1,
+            yieldStart = 1.0, yieldMature = 1.0, rampStartWeek = "2032-W10", rampWeeks = 0, cycleTimeWeeks = 0,
+        };
+        (await _planner.PutJson($"/api/fabs/{fab}", new { name = "Test fab", country = "TW", waferStartsPerWeek = 100, loads = new[] { Load(high, 1), Load(low, 2) } }))
+            .EnsureSuccessStatusCode();
+        return (fab, high, low);
+    }
+
+    /// <summary>Asserts the units the product line shows as produced in 2032-W10..W13.</summary>
+    private async Task AssertProduced(string productLine, int[] expected)
+    {
+        var view = await _planner.GetJson<JsonElement>($"/api/product-lines/{productLine}");
+        var supply = view.GetProperty("supply").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("week").GetString()!, s => s.GetProperty("produced").GetInt32());
+        Assert.Equal(expected, new[] { "2032-W10", "2032-W11", "2032-W12", "2032-W13" }.Select(w => supply.GetValueOrDefault(w)));
+    }
+
+    [Fact]
+    public async Task PutCapacity_CutsTheLowPriorityLineFromThatWeek_AndShowsTheChange()
+    {
+        var (fab, high, low) = await TwoLineFab();
+        await AssertProduced(low, [40, 40, 40, 40]);
+
+        // 80 starts from W12: high still gets its 60, low the 20 left.
+        var response = await _planner.PutJson($"/api/fabs/{fab}/capacity", new { fromWeek = "2032-W12", wafersPerWeek = 80 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await response.Read<JsonElement>();
+        var change = Assert.Single(view.GetProperty("capacityChanges").EnumerateArray().ToList());
+        Assert.Equal("2032-W12", change.GetProperty("fromWeek").GetString());
+        Assert.Equal(80, change.GetProperty("wafersPerWeek").GetInt32());
+        await AssertProduced(low, [40, 40, 20, 20]);
+        await AssertProduced(high, [60, 60, 60, 60]);
+    }
+
+    [Fact]
+    public async Task PostDowntime_StopsThoseWeeks_AndShowsTheDowntime()
+    {
+        var (fab, high, low) = await TwoLineFab();
+
+        var response = await _planner.PostJson($"/api/fabs/{fab}/downtime", new { fromWeek = "2032-W11", toWeek = "2032-W12", reason = "scanner upgrade" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await response.Read<JsonElement>();
+        Assert.Equal("scanner upgrade", Assert.Single(view.GetProperty("downtime").EnumerateArray().ToList()).GetProperty("reason").GetString());
+        await AssertProduced(high, [60, 0, 0, 60]);
+        await AssertProduced(low, [40, 0, 0, 40]);
+    }
+
+    [Theory]
+    [InlineData("2032-13", 80, "fromWeek")]
+    [InlineData("2032-W12", -5, "wafersPerWeek")]
+    public async Task PutCapacity_WithBadInput_IsA400NamingTheField(string fromWeek, int wafersPerWeek, string field)
+    {
+        var (fab, _, low) = await TwoLineFab();
+
+        var problem = await (await _planner.PutJson($"/api/fabs/{fab}/capacity", new { fromWeek, wafersPerWeek })).Problem(400);
+
+        Assert.Contains(field, problem.Fields());
+        await AssertProduced(low, [40, 40, 40, 40]);
+    }
+
+    [Fact]
+    public async Task PostDowntime_EndingBeforeItStarts_IsA400NamingToWeek()
+    {
+        var (fab, _, _) = await TwoLineFab();
+
+        var problem = await (await _planner.PostJson($"/api/fabs/{fab}/downtime", new { fromWeek = "2032-W12", toWeek = "2032-W11", reason = "x" })).Problem(400);
+
+        Assert.Contains("toWeek", problem.Fields());
+    }
+
+    [Fact]
+    public async Task CapacityOrDowntime_ForAnUnknownFab_Is404()
+    {
+        var fab = Data.Unique("fab");
+
+        await (await _planner.PutJson($"/api/fabs/{fab}/capacity", new { fromWeek = "2032-W12", wafersPerWeek = 80 })).Problem(404);
+        await (await _planner.PostJson($"/api/fabs/{fab}/downtime", new { fromWeek = "2032-W12", toWeek = "2032-W12", reason = "x" })).Problem(404);
+    }
+
+    [Fact]
+    public async Task Viewer_MayNotChangeCapacityOrPlanDowntime()
+    {
+        var (fab, _, low) = await TwoLineFab();
+        var viewer = fixture.As("dev-viewer");
+
+        await (await viewer.PutJson($"/api/fabs/{fab}/capacity", new { fromWeek = "2032-W12", wafersPerWeek = 80 })).Problem(403);
+        await (await viewer.PostJson($"/api/fabs/{fab}/downtime", new { fromWeek = "2032-W12", toWeek = "2032-W12", reason = "x" })).Problem(403);
+        await AssertProduced(low, [40, 40, 40, 40]);
+    }
+}
