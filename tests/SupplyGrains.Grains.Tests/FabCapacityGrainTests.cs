@@ -1,3 +1,4 @@
+using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Contracts.Catalog;
 using SupplyGrains.Contracts.Supply;
 using SupplyGrains.Domain;
@@ -107,5 +108,20 @@ public class FabCapacityGrainTests(ClusterFixture fixture)
         Assert.Empty(view.CapacityChanges);
         Assert.Empty(view.Downtime);
         await AssertProduced(h200, 12, [4450, 4450, 4450, 4450, 4450, 4450]);
+    }
+
+    [Fact]
+    public async Task CapacityChange_MakesAPreviewOfAProductLineItFeeds_Stale()
+    {
+        var (fabId, _, _, h200) = await DemoLikeFab();
+        await _given.Order(await _given.Customer(), h200, 8000, week: W(12));
+        var allocation = fixture.Client.GetGrain<IAllocationGrain>(h200);
+        var preview = await allocation.Run(ClusterFixture.Unique("run"),
+            new AllocationRunRequest(h200, W(12), W(17)), "planner");
+
+        await fixture.Client.GetGrain<IFabGrain>(fabId).ChangeCapacity(new CapacityChange(W(12), 2950), "planner");
+
+        Assert.Equal(RunStatus.Stale, (await fixture.Client.GetRunAsync(preview.Id)).Status);
+        await Assert.ThrowsAsync<ConflictException>(() => allocation.Commit(preview.Id, "planner"));
     }
 }
