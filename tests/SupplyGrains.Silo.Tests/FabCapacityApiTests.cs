@@ -8,27 +8,6 @@ public class FabCapacityApiTests(WorkflowFixture fixture)
 {
     private readonly HttpClient _planner = fixture.As("dev-planner");
 
-    /// <summary>
-    /// A fab of 100 wafer starts a week over 2032-W10..W13 (1 die, yield 1, no cycle time): <c>high</c> (priority 1)
-    /// wants 60 and gets 60, <c>low</c> (priority 2) wants 60 and gets the 40 left.
-    /// </summary>
-    private async Task<(string Fab, string High, string Low)> TwoLineFab()
-    {
-        var high = Data.Unique("pl");
-        var low = Data.Unique("pl");
-        var fab = Data.Unique("fab");
-        (await _planner.PutJson($"/api/product-lines/{high}", Data.ProductLine())).EnsureSuccessStatusCode();
-        (await _planner.PutJson($"/api/product-lines/{low}", Data.ProductLine())).EnsureSuccessStatusCode();
-        object Load(string productLine, int priority) => new
-        {
-            productLine, priority, wafersPerWeek = 60, fromWeek = "2032-W10", toWeek = "2032-W13", diesPerWafer = 1,
-            yieldStart = 1.0, yieldMature = 1.0, rampStartWeek = "2032-W10", rampWeeks = 0, cycleTimeWeeks = 0,
-        };
-        (await _planner.PutJson($"/api/fabs/{fab}", new { name = "Test fab", country = "TW", waferStartsPerWeek = 100, loads = new[] { Load(high, 1), Load(low, 2) } }))
-            .EnsureSuccessStatusCode();
-        return (fab, high, low);
-    }
-
     /// <summary>Asserts the units the product line shows as produced in 2032-W10..W13.</summary>
     private async Task AssertProduced(string productLine, int[] expected)
     {
@@ -41,7 +20,7 @@ public class FabCapacityApiTests(WorkflowFixture fixture)
     [Fact]
     public async Task PutCapacity_CutsTheLowPriorityLineFromThatWeek_AndShowsTheChange()
     {
-        var (fab, high, low) = await TwoLineFab();
+        var (fab, high, low) = await Data.TwoLineFab(_planner);
         await AssertProduced(low, [40, 40, 40, 40]);
 
         // 80 starts from W12: high still gets its 60, low the 20 left.
@@ -59,7 +38,7 @@ public class FabCapacityApiTests(WorkflowFixture fixture)
     [Fact]
     public async Task PostDowntime_StopsThoseWeeks_AndShowsTheDowntime()
     {
-        var (fab, high, low) = await TwoLineFab();
+        var (fab, high, low) = await Data.TwoLineFab(_planner);
 
         var response = await _planner.PostJson($"/api/fabs/{fab}/downtime", new { fromWeek = "2032-W11", toWeek = "2032-W12", reason = "scanner upgrade" });
 
@@ -75,7 +54,7 @@ public class FabCapacityApiTests(WorkflowFixture fixture)
     [InlineData("2032-W12", -5, "wafersPerWeek")]
     public async Task PutCapacity_WithBadInput_IsA400NamingTheField(string fromWeek, int wafersPerWeek, string field)
     {
-        var (fab, _, low) = await TwoLineFab();
+        var (fab, _, low) = await Data.TwoLineFab(_planner);
 
         var problem = await (await _planner.PutJson($"/api/fabs/{fab}/capacity", new { fromWeek, wafersPerWeek })).Problem(400);
 
@@ -86,7 +65,7 @@ public class FabCapacityApiTests(WorkflowFixture fixture)
     [Fact]
     public async Task PostDowntime_EndingBeforeItStarts_IsA400NamingToWeek()
     {
-        var (fab, _, _) = await TwoLineFab();
+        var (fab, _, _) = await Data.TwoLineFab(_planner);
 
         var problem = await (await _planner.PostJson($"/api/fabs/{fab}/downtime", new { fromWeek = "2032-W12", toWeek = "2032-W11", reason = "x" })).Problem(400);
 
@@ -105,7 +84,7 @@ public class FabCapacityApiTests(WorkflowFixture fixture)
     [Fact]
     public async Task Viewer_MayNotChangeCapacityOrPlanDowntime()
     {
-        var (fab, _, low) = await TwoLineFab();
+        var (fab, _, low) = await Data.TwoLineFab(_planner);
         var viewer = fixture.As("dev-viewer");
 
         await (await viewer.PutJson($"/api/fabs/{fab}/capacity", new { fromWeek = "2032-W12", wafersPerWeek = 80 })).Problem(403);

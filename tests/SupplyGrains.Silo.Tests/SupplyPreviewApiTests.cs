@@ -11,27 +11,6 @@ public class SupplyPreviewApiTests(WorkflowFixture fixture)
 
     private static readonly string[] Weeks = ["2032-W10", "2032-W11", "2032-W12", "2032-W13"];
 
-    /// <summary>
-    /// A fab of 100 wafer starts a week over 2032-W10..W13 (1 die, yield 1, no cycle time): <c>high</c> (priority 1)
-    /// gets its 60, <c>low</c> (priority 2) the 40 left.
-    /// </summary>
-    private async Task<(string Fab, string High, string Low)> TwoLineFab()
-    {
-        var high = Data.Unique("pl");
-        var low = Data.Unique("pl");
-        var fab = Data.Unique("fab");
-        (await _planner.PutJson($"/api/product-lines/{high}", Data.ProductLine())).EnsureSuccessStatusCode();
-        (await _planner.PutJson($"/api/product-lines/{low}", Data.ProductLine())).EnsureSuccessStatusCode();
-        object Load(string productLine, int priority) => new
-        {
-            productLine, priority, wafersPerWeek = 60, fromWeek = "2032-W10", toWeek = "2032-W13", diesPerWafer = 1,
-            yieldStart = 1.0, yieldMature = 1.0, rampStartWeek = "2032-W10", rampWeeks = 0, cycleTimeWeeks = 0,
-        };
-        (await _planner.PutJson($"/api/fabs/{fab}", new { name = "Test fab", country = "TW", waferStartsPerWeek = 100, loads = new[] { Load(high, 1), Load(low, 2) } }))
-            .EnsureSuccessStatusCode();
-        return (fab, high, low);
-    }
-
     private static int[] Produced(JsonElement weeks)
     {
         var produced = weeks.EnumerateArray().ToDictionary(s => s.GetProperty("week").GetString()!, s => s.GetProperty("produced").GetInt32());
@@ -51,7 +30,7 @@ public class SupplyPreviewApiTests(WorkflowFixture fixture)
     [Fact]
     public async Task CapacityCut_Is200WithTheWhatIfAndTheChangedWeeks_AndChangesNothing()
     {
-        var (fab, _, low) = await TwoLineFab();
+        var (fab, _, low) = await Data.TwoLineFab(_planner);
 
         // 80 starts from W12: high still gets its 60, low the 20 left.
         var response = await _planner.PostJson($"/api/product-lines/{low}/supply-preview",
@@ -69,7 +48,7 @@ public class SupplyPreviewApiTests(WorkflowFixture fixture)
     [Fact]
     public async Task UnknownFab_IsA400NamingTheField()
     {
-        var (fab, _, low) = await TwoLineFab();
+        var (fab, _, low) = await Data.TwoLineFab(_planner);
 
         var problem = await (await _planner.PostJson($"/api/product-lines/{low}/supply-preview",
             new { capacityChanges = new[] { new { fab = Data.Unique("fab"), fromWeek = "2032-W12", wafersPerWeek = 80 } } })).Problem(400);
@@ -81,7 +60,7 @@ public class SupplyPreviewApiTests(WorkflowFixture fixture)
     [Fact]
     public async Task NegativeCapacity_IsA400NamingTheField()
     {
-        var (fab, _, low) = await TwoLineFab();
+        var (fab, _, low) = await Data.TwoLineFab(_planner);
 
         var problem = await (await _planner.PostJson($"/api/product-lines/{low}/supply-preview",
             new { capacityChanges = new[] { new { fab, fromWeek = "2032-W12", wafersPerWeek = -5 } } })).Problem(400);
@@ -99,7 +78,7 @@ public class SupplyPreviewApiTests(WorkflowFixture fixture)
     [Fact]
     public async Task Viewer_MayNotPreview()
     {
-        var (fab, _, low) = await TwoLineFab();
+        var (fab, _, low) = await Data.TwoLineFab(_planner);
 
         await (await fixture.As("dev-viewer").PostJson($"/api/product-lines/{low}/supply-preview",
             new { capacityChanges = new[] { new { fab, fromWeek = "2032-W12", wafersPerWeek = 80 } } })).Problem(403);
