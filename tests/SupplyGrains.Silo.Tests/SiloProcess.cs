@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace SupplyGrains.Silo.Tests;
 
@@ -67,6 +68,32 @@ public sealed class SiloProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>
+    /// Sends SIGTERM, as an orchestrator does before it kills, and waits for the process to exit by itself; returns its
+    /// exit code. Past <paramref name="deadline"/> it is killed and the test fails.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan deadline)
+    {
+        if (kill(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"The silo did not exit within {deadline.TotalSeconds} s of SIGTERM:\n{RecentOutput}");
+        }
+        return _process.ExitCode;
+    }
+
+    private const int SigTerm = 15;
+
+    // .NET sends only SIGKILL (Process.Kill); a graceful stop needs SIGTERM, which only libc's kill sends.
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     public HttpClient Client(string? apiKey = "dev-admin")
     {
