@@ -28,6 +28,18 @@ public sealed record FabDefinition(
         return change?.WafersPerWeek ?? WaferStartsPerWeek;
     }
 
+    /// <summary>The fab with a capacity change added; a change from a week already changed replaces it (a correction, not a second change).</summary>
+    public FabDefinition WithCapacityChange(CapacityChange change) => this with
+    {
+        CapacityChanges = [.. (CapacityChanges ?? []).Where(c => c.FromWeek != change.FromWeek).Append(change).OrderBy(c => c.FromWeek)],
+    };
+
+    /// <summary>The fab with a downtime planned; the same downtime twice is planned once (a retried request).</summary>
+    public FabDefinition WithDowntime(PlannedDowntime downtime) => (Downtime ?? []).Contains(downtime) ? this : this with
+    {
+        Downtime = [.. (Downtime ?? []).Append(downtime).OrderBy(d => d.FromWeek).ThenBy(d => d.ToWeek)],
+    };
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(Name)) yield return new("must not be empty", [nameof(Name)]);

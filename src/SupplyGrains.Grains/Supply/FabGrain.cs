@@ -34,23 +34,15 @@ public sealed class FabGrain(
     public Task<FabView> ChangeCapacity(CapacityChange change, string by)
     {
         DomainValidation.Require(change, "body");
-        var definition = Defined();
-        // A second change from the same week replaces the first: the planner is correcting it, not stacking it.
-        var changes = (definition.CapacityChanges ?? [])
-            .Where(c => c.FromWeek != change.FromWeek)
-            .Append(change)
-            .OrderBy(c => c.FromWeek)
-            .ToList();
-        return Replan(definition with { CapacityChanges = changes }, by);
+        return Replan(Defined().WithCapacityChange(change), by);
     }
 
     public async Task<FabView> PlanDowntime(PlannedDowntime downtime, string by)
     {
         DomainValidation.Require(downtime, "body");
         var definition = Defined();
-        var planned = definition.Downtime ?? [];
-        if (planned.Contains(downtime)) return View(); // a retried request
-        return await Replan(definition with { Downtime = [.. planned.Append(downtime).OrderBy(d => d.FromWeek).ThenBy(d => d.ToWeek)] }, by);
+        var planned = definition.WithDowntime(downtime);
+        return ReferenceEquals(planned, definition) ? View() : await Replan(planned, by); // a retried request changes nothing
     }
 
     public Task<FabView> Get() => Task.FromResult(View());

@@ -83,23 +83,9 @@ public sealed class SupplyPreviewGrain : Grain, ISupplyPreviewGrain
         var unknown = named.Where(n => !fabs.ContainsKey(n.Fab)).ToDictionary(n => n.Field, n => new[] { $"unknown fab '{n.Fab}'; define it first" });
         if (unknown.Count > 0) throw new DomainValidationException(unknown);
 
-        // The rules of FabGrain.ChangeCapacity and PlanDowntime: a change from a week already changed replaces it;
-        // the same downtime twice is planned once.
-        foreach (var change in capacity)
-        {
-            var definition = fabs[change.Fab];
-            fabs[change.Fab] = definition with
-            {
-                CapacityChanges = [.. (definition.CapacityChanges ?? []).Where(c => c.FromWeek != change.FromWeek).Append(change.ToChange()).OrderBy(c => c.FromWeek)],
-            };
-        }
-        foreach (var stop in downtime)
-        {
-            var definition = fabs[stop.Fab];
-            var planned = definition.Downtime ?? [];
-            if (planned.Contains(stop.ToDowntime())) continue;
-            fabs[stop.Fab] = definition with { Downtime = [.. planned.Append(stop.ToDowntime()).OrderBy(d => d.FromWeek).ThenBy(d => d.ToWeek)] };
-        }
+        // The same rules as FabGrain.ChangeCapacity and PlanDowntime, applied in the what-if's order.
+        foreach (var change in capacity) fabs[change.Fab] = fabs[change.Fab].WithCapacityChange(change.ToChange());
+        foreach (var stop in downtime) fabs[stop.Fab] = fabs[stop.Fab].WithDowntime(stop.ToDowntime());
         return fabs;
     }
 
