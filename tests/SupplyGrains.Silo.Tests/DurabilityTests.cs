@@ -19,28 +19,10 @@ public class DurabilityTests
             await Define(http, pl, customer);
 
             // Orders stream in concurrently; the silo dies while they do. Only the 201s count as acknowledged.
-            using var streaming = new CancellationTokenSource();
-            var submitters = Enumerable.Range(0, 8).Select(async _ =>
-            {
-                while (!streaming.IsCancellationRequested)
-                {
-                    try
-                    {
-                        using var response = await http.PostJson("/api/orders", Data.Order(customer, pl, 8));
-                        if (response.StatusCode != HttpStatusCode.Created) continue;
-                        var order = await response.Read<OrderView>();
-                        lock (acknowledged) acknowledged.Add(order);
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return; // the process is gone
-                    }
-                }
-            }).ToList();
+            var stream = OrderStream.Start(http, customer, pl, acknowledged);
             await WaitUntil(() => acknowledged.Count >= 40);
             await silo.KillAsync();
-            await streaming.CancelAsync();
-            await Task.WhenAll(submitters);
+            await stream.StopAsync();
         }
 
         await using var restarted = await SiloProcess.StartAsync(data.Database, loadDemo: false);
@@ -76,32 +58,10 @@ public class DurabilityTests
         {
             using var http = silo.Client();
             await Define(http, pl, customer);
-            using var streaming = new CancellationTokenSource();
-            var submitters = Enumerable.Range(0, 8).Select(async _ =>
-            {
-                while (!streaming.IsCancellationRequested)
-                {
-                    try
-                    {
-                        using var response = await http.PostJson("/api/orders", Data.Order(customer, pl, 8));
-                        if (response.StatusCode != HttpStatusCode.Created)
-                        {
-                            lock (failures) failures.Add(response.StatusCode);
-                            continue;
-                        }
-                        var order = await response.Read<OrderView>();
-                        lock (acknowledged) acknowledged.Add(order);
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return; // the silo stopped listening: a new request is refused, which a client retries elsewhere
-                    }
-                }
-            }).ToList();
+            var stream = OrderStream.Start(http, customer, pl, acknowledged, failures);
             await WaitUntil(() => acknowledged.Count >= 40);
             exitCode = await silo.TerminateAsync(TimeSpan.FromSeconds(60));
-            await streaming.CancelAsync();
-            await Task.WhenAll(submitters);
+            await stream.StopAsync();
         }
 
         // A graceful stop answers what it accepted (no 5xx while draining) and exits with success.
@@ -207,6 +167,47 @@ public class DurabilityTests
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not reached");
             await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+    }
+
+    /// <summary>
+    /// Eight clients submitting orders until stopped or until the silo stops listening: every 201 goes to
+    /// <c>acknowledged</c>, any other status to <c>failures</c> when the caller asks for them.
+    /// </summary>
+    private sealed class OrderStream(CancellationTokenSource streaming, List<Task> submitters)
+    {
+        public static OrderStream Start(HttpClient http, string customer, string pl, List<OrderView> acknowledged, List<HttpStatusCode>? failures = null)
+        {
+            var streaming = new CancellationTokenSource();
+            var submitters = Enumerable.Range(0, 8).Select(async _ =>
+            {
+                while (!streaming.IsCancellationRequested)
+                {
+                    try
+                    {
+                        using var response = await http.PostJson("/api/orders", Data.Order(customer, pl, 8));
+                        if (response.StatusCode != HttpStatusCode.Created)
+                        {
+                            if (failures is not null) lock (failures) failures.Add(response.StatusCode);
+                            continue;
+                        }
+                        var order = await response.Read<OrderView>();
+                        lock (acknowledged) acknowledged.Add(order);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return; // the silo is gone or stopped listening: a new request is refused
+                    }
+                }
+            }).ToList();
+            return new OrderStream(streaming, submitters);
+        }
+
+        public async Task StopAsync()
+        {
+            await streaming.CancelAsync();
+            await Task.WhenAll(submitters);
+            streaming.Dispose();
         }
     }
 }
