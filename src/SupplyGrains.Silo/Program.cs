@@ -47,5 +47,6 @@ app.MapProductLineEndpoints()
     .MapLicenseEndpoints()
     .MapAllocationRunEndpoints()
     .MapScenarioEndpoints();
+app.MapPingEndpoints();
 
 app.Run();
