@@ -18,7 +18,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddSupplyGrainsSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer<IsoWeekSchemaTransformer>());
-builder.Services.AddHealthChecks().AddCheck<SiloReadiness>("silo", tags: ["ready"]);
+builder.Services.AddHealthChecks()
+    .AddCheck<SiloReadiness>("silo", tags: ["ready"])
+    .AddCheck<StoreReadiness>("store", tags: ["ready"]);
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddHostedService<DemoLoader>();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -7,41 +6,25 @@ using Orleans.Storage;
 namespace SupplyGrains.Grains.Storage;
 
 /// <summary>
-/// The only writer of one SQLite grain store. Writes and clears queue up while a transaction commits; the next
-/// transaction takes all of them (up to a bound), so one fsync acknowledges many writes (group commit).
+/// The writer of one SQLite grain store: a transaction per batch under SQLite's write lock, fsynced at commit
+/// (WAL, synchronous=FULL).
 /// </summary>
-internal sealed partial class SqliteGroupCommitWriter
+internal sealed partial class SqliteGroupCommitWriter : GroupCommitWriter
 {
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
-    private readonly List<PendingWrite> _batch = [];
-    private readonly List<(long ETag, Exception? Conflict)> _outcomes = [];
     private readonly string _connectionString;
-    private readonly int _maxBatchSize;
     private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
     private SqliteConnection? _connection;
     private SqliteCommand? _readETag;
     private SqliteCommand? _upsert;
     private SqliteCommand? _delete;
-    private Task? _loop;
     private long _lastETag;
-    private long _transactions;
-    private long _writes;
 
     public SqliteGroupCommitWriter(string connectionString, int maxBatchSize, TimeProvider timeProvider, ILogger logger)
+        : base("SQLite", maxBatchSize, logger)
     {
         _connectionString = connectionString;
-        _maxBatchSize = maxBatchSize;
         _timeProvider = timeProvider;
-        _logger = logger;
     }
-
-    /// <summary>Committed transactions so far; with <see cref="Writes"/> it shows how much group commit batched.</summary>
-    internal long Transactions => Interlocked.Read(ref _transactions);
-
-    /// <summary>Writes and clears settled by committed transactions so far (ETag conflicts included).</summary>
-    internal long Writes => Interlocked.Read(ref _writes);
 
     /// <summary>Opens the file (WAL, synchronous=FULL), creates the table and starts the writer loop; fails loudly so the silo does not start without its store.</summary>
     public void Start()
@@ -70,98 +53,21 @@ internal sealed partial class SqliteGroupCommitWriter
         }
 
         UseConnection(connection);
-        _loop = Task.Run(RunAsync);
+        StartLoop();
     }
 
-    /// <summary>Queues a write or clear; the task completes after its transaction commits.</summary>
-    /// <exception cref="ObjectDisposedException">The store has stopped.</exception>
-    public Task<long> Enqueue(PendingWrite write)
+    protected override Task CommitAsync(IReadOnlyList<PendingWrite> batch, List<(long ETag, Exception? Conflict)> outcomes)
     {
-        if (!_queue.Writer.TryWrite(write))
-            throw new ObjectDisposedException(nameof(SqliteGrainStorage), "The SQLite grain store has stopped; the write was not accepted.");
-        return write.Completion.Task;
-    }
-
-    /// <summary>Accepts no more writes, commits what is queued, then closes the connection.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        if (_loop is null)
-        {
-            // Never started (the silo failed earlier in its start): nothing will commit what was queued.
-            while (_queue.Reader.TryRead(out var write))
-                write.Completion.TrySetException(new ObjectDisposedException(nameof(SqliteGrainStorage), "The SQLite grain store never started."));
-            return;
-        }
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task RunAsync()
-    {
-        try
-        {
-            // WaitToReadAsync turns false only once the queue is completed and empty: stopping drains it.
-            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                _batch.Clear();
-                while (_batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var write))
-                    _batch.Add(write);
-                CommitBatch();
-            }
-        }
-        catch (Exception exception)
-        {
-            // CommitBatch contains its own failures, so this is a bug; still, no caller may wait forever on a dead loop.
-            LogWriterCrashed(exception);
-            _queue.Writer.TryComplete(exception);
-            foreach (var write in _batch)
-                write.Completion.TrySetException(exception);
-            while (_queue.Reader.TryRead(out var write))
-                write.Completion.TrySetException(exception);
-        }
-        finally
-        {
-            CloseConnection();
-        }
-    }
-
-    private void CommitBatch()
-    {
-        _outcomes.Clear();
-        try
-        {
-            var connection = _connection ?? UseConnection(OpenConnection());
-            // BEGIN IMMEDIATE: the write lock is taken before the ETag checks read, so no other process can commit
-            // between a check and its write (a deferred transaction would also fail to upgrade with SQLITE_BUSY).
-            using var transaction = connection.BeginTransaction(deferred: false);
-            _readETag!.Transaction = _upsert!.Transaction = _delete!.Transaction = transaction;
-            var updatedAt = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-            foreach (var write in _batch)
-                _outcomes.Add(Apply(write, updatedAt));
-            transaction.Commit();
-        }
-        catch (Exception exception)
-        {
-            // Nothing of this batch is durable: fail every caller in it with the cause. The connection may be in any
-            // state after a failed statement or commit (SQLite can roll back on its own), so start the next batch on a
-            // fresh one rather than reason about it; closing rolls back whatever is still open.
-            LogBatchFailed(exception, _batch.Count);
-            CloseConnection();
-            foreach (var write in _batch)
-                write.Completion.TrySetException(exception);
-            return;
-        }
-
-        Interlocked.Increment(ref _transactions);
-        Interlocked.Add(ref _writes, _batch.Count);
-        for (var i = 0; i < _batch.Count; i++)
-        {
-            var (etag, conflict) = _outcomes[i];
-            if (conflict is null)
-                _batch[i].Completion.TrySetResult(etag);
-            else
-                _batch[i].Completion.TrySetException(conflict);
-        }
+        var connection = _connection ?? UseConnection(OpenConnection());
+        // BEGIN IMMEDIATE: the write lock is taken before the ETag checks read, so no other process can commit
+        // between a check and its write (a deferred transaction would also fail to upgrade with SQLITE_BUSY).
+        using var transaction = connection.BeginTransaction(deferred: false);
+        _readETag!.Transaction = _upsert!.Transaction = _delete!.Transaction = transaction;
+        var updatedAt = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        foreach (var write in batch)
+            outcomes.Add(Apply(write, updatedAt));
+        transaction.Commit();
+        return Task.CompletedTask;
     }
 
     // Check then write, inside the batch's transaction: the writer is the only one writing this file from this
@@ -172,7 +78,7 @@ internal sealed partial class SqliteGroupCommitWriter
         _readETag!.Parameters["$state"].Value = write.StateName;
         _readETag.Parameters["$grain"].Value = write.GrainId;
         var stored = _readETag.ExecuteScalar() is long value ? value : (long?)null;
-        if (!ETagMatches(write.ExpectedETag, stored))
+        if (!GroupCommitGrainStorage.ETagMatches(write.ExpectedETag, stored))
         {
             var storedText = stored?.ToString(CultureInfo.InvariantCulture) ?? "(no record)";
             var claimed = write.ExpectedETag ?? "(no record)";
@@ -203,13 +109,6 @@ internal sealed partial class SqliteGroupCommitWriter
         _upsert.ExecuteNonQuery();
         return (etag, null);
     }
-
-    private static bool ETagMatches(string? expected, long? stored) =>
-        expected is null
-            ? stored is null
-            : stored is { } current
-              && long.TryParse(expected, NumberStyles.None, CultureInfo.InvariantCulture, out var claimed)
-              && claimed == current;
 
     private SqliteConnection OpenConnection()
     {
@@ -254,7 +153,7 @@ internal sealed partial class SqliteGroupCommitWriter
         return command;
     }
 
-    private void CloseConnection()
+    protected override void CloseConnection()
     {
         try
         {
@@ -265,7 +164,7 @@ internal sealed partial class SqliteGroupCommitWriter
         }
         catch (Exception exception)
         {
-            LogCloseFailed(exception);
+            LogCloseFailed(Logger, exception);
         }
         finally
         {
@@ -274,12 +173,6 @@ internal sealed partial class SqliteGroupCommitWriter
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "SQLite grain store: a batch of {Count} writes failed and was rolled back; each caller gets the error")]
-    private partial void LogBatchFailed(Exception exception, int count);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "SQLite grain store: the writer loop failed; the store accepts no more writes")]
-    private partial void LogWriterCrashed(Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite grain store: closing the writer connection failed")]
-    private partial void LogCloseFailed(Exception exception);
+    private static partial void LogCloseFailed(ILogger logger, Exception exception);
 }

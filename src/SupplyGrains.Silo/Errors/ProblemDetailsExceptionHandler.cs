@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SupplyGrains.Contracts;
 using SupplyGrains.Domain;
 
 namespace SupplyGrains.Silo.Errors;
@@ -22,6 +23,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message },
+            _ when Find<StoreUnavailableException>(exception) is not null => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = "The store could not be reached; nothing of this request was kept. Retry shortly.",
+            },
             SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
@@ -31,9 +38,17 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             _ => null,
         };
         if (problem is null) return false;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable) logger.LogWarning(exception, "Request failed: cluster unavailable");
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) logger.LogWarning(exception, "Request failed: cluster or store unavailable");
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    // Orleans may wrap what a grain's store threw (an activation that could not read its state), so look inside.
+    private static T? Find<T>(Exception? exception) where T : Exception
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is T found) return found;
+        return null;
     }
 
     private static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)

@@ -1,3 +1,5 @@
+using System.Net;
+using Orleans.Configuration;
 using SupplyGrains.Grains;
 using SupplyGrains.Grains.Compliance;
 using SupplyGrains.Grains.Storage;
@@ -6,15 +8,17 @@ using SupplyGrains.Silo.Health;
 
 namespace SupplyGrains.Silo.Hosting;
 
-/// <summary>The silo this host co-hosts: clustering, the grain store, and the services grains use.</summary>
+/// <summary>
+/// The silo this host co-hosts: clustering, the grain store, and the services grains use. Two profiles:
+/// <c>Storage:Provider=Sqlite</c> (the default) is one silo on an embedded file; <c>Storage:Provider=Postgres</c>
+/// is a cluster whose membership (Orleans ADO.NET clustering) and grain state live in PostgreSQL.
+/// </summary>
 public static class OrleansHosting
 {
     public static WebApplicationBuilder AddSupplyGrainsSilo(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        var provider = config["Storage:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is not available in this build; use Sqlite (the PostgreSQL cluster profile is planned).");
+        var profile = StorageProfile.From(config);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SupplyGrainsMetrics>();
@@ -23,12 +27,27 @@ public static class OrleansHosting
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: config.GetValue("Orleans:SiloPort", 11111),
-                gatewayPort: config.GetValue("Orleans:GatewayPort", 30000),
-                serviceId: config["Orleans:ServiceId"] ?? "supplygrains",
-                clusterId: config["Orleans:ClusterId"] ?? "supplygrains");
-            silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = config["Storage:Path"] ?? "./data/supplygrains.db");
+            var siloPort = config.GetValue("Orleans:SiloPort", 11111);
+            var gatewayPort = config.GetValue("Orleans:GatewayPort", 30000);
+            var serviceId = config["Orleans:ServiceId"] ?? "supplygrains";
+            var clusterId = config["Orleans:ClusterId"] ?? "supplygrains";
+            if (profile.Postgres is { } connectionString)
+            {
+                silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (serviceId, clusterId));
+                // The address other silos and clients reach this one at: in Kubernetes the pod's IP from the downward
+                // API (ops/k8s), on one machine loopback. Listening stays on every interface.
+                var advertised = IPAddress.Parse(config["Orleans:AdvertisedIP"] ?? "127.0.0.1");
+                silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connectionString));
+                silo.AddPostgresGrainStorage(GrainStorage.Name, o => o.ConnectionString = connectionString);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+                silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = profile.SqlitePath!);
+            }
+            // Failure detection, tunable per deployment (tests shorten it so a killed silo is declared dead sooner).
+            silo.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
             silo.AddComplianceClock(o => o.Interval = config.GetValue("Compliance:ClockInterval", o.Interval));
             silo.AddActivityPropagation();
         });

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
+using SupplyGrains.Contracts;
 using SupplyGrains.Grains.Storage;
 
 namespace SupplyGrains.Grains.Tests.Storage;
@@ -270,8 +271,8 @@ public sealed class SqliteGrainStorageTests(SqliteStorageClusterFixture fixture)
         await using var store = await fixture.OpenStoreAsync(path);
         Execute(path, "DROP TABLE grain_state;");
 
-        var failure = await Assert.ThrowsAsync<SqliteException>(() => Write(store.Storage, SqliteStorageClusterFixture.NewGrainId(), "no table"));
-        Assert.Contains("grain_state", failure.Message);
+        var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => Write(store.Storage, SqliteStorageClusterFixture.NewGrainId(), "no table"));
+        Assert.Contains("grain_state", Assert.IsType<SqliteException>(failure.InnerException).Message);
 
         Execute(path, GrainStateTable.Create);
         var id = SqliteStorageClusterFixture.NewGrainId();

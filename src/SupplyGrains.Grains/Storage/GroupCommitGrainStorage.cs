@@ -1,0 +1,117 @@
+using System.Globalization;
+using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+using SupplyGrains.Contracts;
+
+namespace SupplyGrains.Grains.Storage;
+
+/// <summary>
+/// What the SQLite and PostgreSQL grain stores share: Orleans' binary serializer for the payload, an integer ETag
+/// per record, and writes acknowledged only once their group-committed transaction is durable. A store supplies
+/// how a record is read and its writer; this class keeps Orleans' <see cref="IGrainStorage"/> contract.
+/// </summary>
+public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly Serializer _serializer;
+    private readonly IActivatorProvider _activatorProvider;
+    private volatile bool _stopped;
+
+    private protected GroupCommitGrainStorage(string name, Serializer serializer, IActivatorProvider activatorProvider)
+    {
+        Name = name;
+        _serializer = serializer;
+        _activatorProvider = activatorProvider;
+    }
+
+    public string Name { get; }
+
+    private protected abstract GroupCommitWriter Writer { get; }
+
+    /// <summary>Committed write transactions so far; tests compare it with <see cref="Writes"/> to see batching.</summary>
+    internal long Transactions => Writer.Transactions;
+
+    /// <summary>Writes and clears settled by committed transactions so far.</summary>
+    internal long Writes => Writer.Writes;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        // ApplicationServices starts before grains can activate and stops after the GrainDeactivation stage,
+        // so the writes grains make while deactivating at shutdown still reach the store.
+        lifecycle.Subscribe(OptionFormattingUtilities.Name<GroupCommitGrainStorage>(Name), ServiceLifecycleStage.ApplicationServices, StartAsync, StopAsync);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        var record = await ReadRecordAsync(stateName, grainId.ToString()).ConfigureAwait(false);
+        if (record is not var (etag, payload))
+        {
+            ResetToNoRecord(grainState);
+            return;
+        }
+
+        grainState.State = _serializer.Deserialize<T>(payload) ?? CreateDefault<T>();
+        grainState.ETag = etag.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        // Serialized here, on the caller's turn: the grain may change its state as soon as this returns.
+        var payload = _serializer.SerializeToArray(grainState.State);
+        var etag = await Writer.Enqueue(new PendingWrite(stateName, grainId, grainState.ETag, payload)).ConfigureAwait(false);
+        grainState.ETag = etag.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await Writer.Enqueue(new PendingWrite(stateName, grainId, grainState.ETag, payload: null)).ConfigureAwait(false);
+        // The state the grain goes on with is what a read would now return (Orleans 10's bridge keeps the old object).
+        ResetToNoRecord(grainState);
+    }
+
+    /// <summary>Checks that the store answers now (the readiness probe): throws when it does not.</summary>
+    public abstract Task ProbeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The record's ETag and payload, or null when there is none. Throws <see cref="StoreUnavailableException"/> when the store is away.</summary>
+    private protected abstract Task<(long ETag, byte[] Payload)?> ReadRecordAsync(string stateName, string grainId);
+
+    internal abstract Task StartAsync(CancellationToken cancellationToken);
+
+    internal virtual async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopped = true;
+        try
+        {
+            await Writer.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The writer keeps draining while the process lives; callers still waiting are not acknowledged.
+            OnStopTimedOut();
+        }
+    }
+
+    private protected abstract void OnStopTimedOut();
+
+    // As Orleans' own stores do: no record reads as a new instance (never null), made by Orleans' activator.
+    private void ResetToNoRecord<T>(IGrainState<T> grainState)
+    {
+        grainState.State = CreateDefault<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    private T CreateDefault<T>() => _activatorProvider.GetActivator<T>().Create();
+
+    /// <summary>
+    /// ETags as the writers compare them: null claims that no record exists; anything else must equal the stored
+    /// ETag exactly (a text that is not a number never matches).
+    /// </summary>
+    internal static bool ETagMatches(string? expected, long? stored) =>
+        expected is null
+            ? stored is null
+            : stored is { } current
+              && long.TryParse(expected, NumberStyles.None, CultureInfo.InvariantCulture, out var claimed)
+              && claimed == current;
+}

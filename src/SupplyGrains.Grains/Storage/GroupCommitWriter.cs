@@ -1,0 +1,142 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SupplyGrains.Contracts;
+
+namespace SupplyGrains.Grains.Storage;
+
+/// <summary>
+/// The only writer of one grain store in this silo. Writes and clears queue up while a transaction commits; the next
+/// transaction takes all of them (up to a bound), so one durable commit acknowledges many writes (group commit).
+/// The store decides what a transaction is (<see cref="CommitAsync"/>); the queue, the loop, the drain at stop and
+/// the promise that every caller hears back are the same for every store.
+/// </summary>
+internal abstract partial class GroupCommitWriter
+{
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly List<PendingWrite> _batch = [];
+    private readonly List<(long ETag, Exception? Conflict)> _outcomes = [];
+    private readonly int _maxBatchSize;
+    private readonly string _storeName;
+    private readonly ILogger _logger;
+    private Task? _loop;
+    private long _transactions;
+    private long _writes;
+
+    protected GroupCommitWriter(string storeName, int maxBatchSize, ILogger logger)
+    {
+        _storeName = storeName;
+        _maxBatchSize = maxBatchSize;
+        _logger = logger;
+    }
+
+    protected ILogger Logger => _logger;
+
+    /// <summary>Committed transactions so far; with <see cref="Writes"/> it shows how much group commit batched.</summary>
+    internal long Transactions => Interlocked.Read(ref _transactions);
+
+    /// <summary>Writes and clears settled by committed transactions so far (ETag conflicts included).</summary>
+    internal long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Starts the writer loop; the store has checked that it can write before calling this.</summary>
+    protected void StartLoop() => _loop = Task.Run(RunAsync);
+
+    /// <summary>Queues a write or clear; the task completes after its transaction commits.</summary>
+    /// <exception cref="ObjectDisposedException">The store has stopped.</exception>
+    public Task<long> Enqueue(PendingWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+            throw new ObjectDisposedException(_storeName, $"The grain store '{_storeName}' has stopped; the write was not accepted.");
+        return write.Completion.Task;
+    }
+
+    /// <summary>Accepts no more writes, commits what is queued, then closes the store's connection.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        if (_loop is null)
+        {
+            // Never started (the silo failed earlier in its start): nothing will commit what was queued.
+            while (_queue.Reader.TryRead(out var write))
+                write.Completion.TrySetException(new ObjectDisposedException(_storeName, $"The grain store '{_storeName}' never started."));
+            return;
+        }
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies every item of <paramref name="batch"/> in one transaction and commits it durably, adding one outcome per
+    /// item in order: the record's new ETag, or the ETag conflict that item met (a conflicting item writes nothing;
+    /// the rest still commit). Throws when nothing of the batch is durable.
+    /// </summary>
+    protected abstract Task CommitAsync(IReadOnlyList<PendingWrite> batch, List<(long ETag, Exception? Conflict)> outcomes);
+
+    /// <summary>Drops the connection after a failed batch, so the next batch starts on a fresh one; also called once at the end.</summary>
+    protected abstract void CloseConnection();
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            // WaitToReadAsync turns false only once the queue is completed and empty: stopping drains it.
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                _batch.Clear();
+                while (_batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var write))
+                    _batch.Add(write);
+                await CommitBatchAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception)
+        {
+            // CommitBatchAsync contains its own failures, so this is a bug; still, no caller may wait forever on a dead loop.
+            LogWriterCrashed(exception, _storeName);
+            _queue.Writer.TryComplete(exception);
+            foreach (var write in _batch)
+                write.Completion.TrySetException(exception);
+            while (_queue.Reader.TryRead(out var write))
+                write.Completion.TrySetException(exception);
+        }
+        finally
+        {
+            CloseConnection();
+        }
+    }
+
+    private async Task CommitBatchAsync()
+    {
+        _outcomes.Clear();
+        try
+        {
+            await CommitAsync(_batch, _outcomes).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Nothing of this batch is durable: fail every caller in it. The connection may be in any state after a
+            // failed statement or commit, so the next batch starts on a fresh one rather than reason about it.
+            LogBatchFailed(exception, _storeName, _batch.Count);
+            CloseConnection();
+            var failure = new StoreUnavailableException(_storeName, exception);
+            foreach (var write in _batch)
+                write.Completion.TrySetException(failure);
+            return;
+        }
+
+        Interlocked.Increment(ref _transactions);
+        Interlocked.Add(ref _writes, _batch.Count);
+        for (var i = 0; i < _batch.Count; i++)
+        {
+            var (etag, conflict) = _outcomes[i];
+            if (conflict is null)
+                _batch[i].Completion.TrySetResult(etag);
+            else
+                _batch[i].Completion.TrySetException(conflict);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Grain store '{Store}': a batch of {Count} writes failed and was rolled back; each caller gets the error")]
+    private partial void LogBatchFailed(Exception exception, string store, int count);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Grain store '{Store}': the writer loop failed; the store accepts no more writes")]
+    private partial void LogWriterCrashed(Exception exception, string store);
+}

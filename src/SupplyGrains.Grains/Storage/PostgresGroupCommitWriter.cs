@@ -1,0 +1,132 @@
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Storage;
+
+namespace SupplyGrains.Grains.Storage;
+
+/// <summary>
+/// The writer of one PostgreSQL grain store in this silo: every batch is one transaction of conditional statements,
+/// sent in one round trip (an <see cref="NpgsqlBatch"/>) and acknowledged after its commit is durable
+/// (synchronous_commit=on). Other silos write the same table through their own writers; the conditions on the ETag
+/// keep them honest with each other.
+/// </summary>
+internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchSize, TimeProvider timeProvider, Microsoft.Extensions.Logging.ILogger logger)
+    : GroupCommitWriter("PostgreSQL", maxBatchSize, logger)
+{
+    // Each statement answers one row: the record's new ETag (null when its condition failed) and the ETag it found
+    // (for the conflict's message). The CTE reads before the write in the same statement, so the two always agree.
+    private const string Insert = """
+        WITH found AS (SELECT etag FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2),
+             written AS (
+                 INSERT INTO supplygrains_grain_state (state_name, grain_id, grain_type, etag, payload, updated_at)
+                 SELECT $1, $2, $3, nextval('supplygrains_grain_state_etag'), $4, $5 WHERE NOT EXISTS (SELECT 1 FROM found)
+                 ON CONFLICT DO NOTHING
+                 RETURNING etag)
+        SELECT (SELECT etag FROM written), (SELECT etag FROM found);
+        """;
+
+    private const string Update = """
+        WITH found AS (SELECT etag FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2),
+             written AS (
+                 UPDATE supplygrains_grain_state
+                    SET etag = nextval('supplygrains_grain_state_etag'), payload = $4, updated_at = $5, grain_type = $3
+                  WHERE state_name = $1 AND grain_id = $2 AND etag = $6
+                 RETURNING etag)
+        SELECT (SELECT etag FROM written), (SELECT etag FROM found);
+        """;
+
+    private const string Delete = """
+        WITH found AS (SELECT etag FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2),
+             deleted AS (DELETE FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2 AND etag = $3 RETURNING etag)
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM deleted) THEN 0::bigint END, (SELECT etag FROM found);
+        """;
+
+    // A clear that claims no record succeeds when there is none and writes nothing either way.
+    private const string ConfirmAbsent = """
+        WITH found AS (SELECT etag FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2)
+        SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM found) THEN 0::bigint END, (SELECT etag FROM found);
+        """;
+
+    private readonly List<int> _order = [];
+
+    public void Start() => StartLoop();
+
+    protected override async Task CommitAsync(IReadOnlyList<PendingWrite> batch, List<(long ETag, Exception? Conflict)> outcomes)
+    {
+        // An ETag that is not one of ours can match no record: it conflicts without a statement. The rest go in key
+        // order, so two silos whose batches touch the same records (a grain briefly active on both during a
+        // membership change) lock them in the same order and cannot deadlock.
+        var expected = new long?[batch.Count];
+        var results = new (long? Written, long? Found)?[batch.Count];
+        _order.Clear();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].ExpectedETag is { } text && !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                continue;
+            expected[i] = batch[i].ExpectedETag is null ? null : long.Parse(batch[i].ExpectedETag!, NumberStyles.None, CultureInfo.InvariantCulture);
+            _order.Add(i);
+        }
+        _order.Sort((a, b) => CompareKeys(batch[a], batch[b]));
+
+        var updatedAt = timeProvider.GetUtcNow();
+        await using (var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false))
+        await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
+        {
+            await using var commands = new NpgsqlBatch(connection, transaction);
+            foreach (var i in _order)
+                commands.BatchCommands.Add(Statement(batch[i], expected[i], updatedAt));
+            await using (var reader = await commands.ExecuteReaderAsync().ConfigureAwait(false))
+            {
+                foreach (var i in _order)
+                {
+                    await reader.ReadAsync().ConfigureAwait(false);
+                    results[i] = (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
+                    await reader.NextResultAsync().ConfigureAwait(false);
+                }
+            }
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+            outcomes.Add(results[i] is ({ } etag, _) ? (etag, null) : (0, Conflict(batch[i], results[i])));
+    }
+
+    // The pool owns the connections; Npgsql discards one that broke in a failed batch.
+    protected override void CloseConnection()
+    {
+    }
+
+    private static NpgsqlBatchCommand Statement(PendingWrite write, long? expected, DateTimeOffset updatedAt)
+    {
+        var command = new NpgsqlBatchCommand(write.IsClear ? (expected is null ? ConfirmAbsent : Delete) : (expected is null ? Insert : Update));
+        command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.StateName });
+        command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.GrainId });
+        if (write.IsClear)
+        {
+            if (expected is { } etag) command.Parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = etag });
+            return command;
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.GrainType });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = write.Payload });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = updatedAt });
+        if (expected is { } current) command.Parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = current });
+        return command;
+    }
+
+    private static InconsistentStateException Conflict(PendingWrite write, (long? Written, long? Found)? result)
+    {
+        var stored = result is null ? "(not compared: not an ETag of this store)"
+            : result.Value.Found?.ToString(CultureInfo.InvariantCulture) ?? "(no record)";
+        var claimed = write.ExpectedETag ?? "(no record)";
+        return new InconsistentStateException(
+            $"ETag mismatch on state '{write.StateName}' of grain {write.GrainId}: stored {stored}, the write claimed {claimed}.", stored, claimed);
+    }
+
+    private static int CompareKeys(PendingWrite a, PendingWrite b)
+    {
+        var byState = string.CompareOrdinal(a.StateName, b.StateName);
+        return byState != 0 ? byState : string.CompareOrdinal(a.GrainId, b.GrainId);
+    }
+}
