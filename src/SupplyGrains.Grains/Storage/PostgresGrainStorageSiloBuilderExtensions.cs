@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Runtime.Hosting;
 
 namespace SupplyGrains.Grains.Storage;
@@ -15,6 +16,7 @@ public static class PostgresGrainStorageSiloBuilderExtensions
 
         builder.Services.AddOptions<PostgresGrainStorageOptions>(name).Configure(configure);
         builder.Services.AddGrainStorage(name, PostgresGrainStorage.Create);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, StoreFailureDeactivation>());
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 
@@ -18,6 +19,7 @@ public static class SqliteGrainStorageSiloBuilderExtensions
         // AddGrainStorage registers the keyed IGrainStorage and, because the type is a lifecycle participant,
         // subscribes it to the silo lifecycle (table creation at start, queue drain at stop).
         builder.Services.AddGrainStorage(name, SqliteGrainStorage.Create);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, StoreFailureDeactivation>());
         return builder;
     }
 

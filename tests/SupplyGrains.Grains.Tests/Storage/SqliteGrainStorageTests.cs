@@ -281,6 +281,30 @@ public sealed class SqliteGrainStorageTests(SqliteStorageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AFailedWrite_DropsTheActivation_SoNoCallSeesTheChangeTheStoreNeverGot()
+    {
+        var grain = fixture.Client.GetGrain<IStorageProbeGrain>(SqliteStorageClusterFixture.UniqueKey("store-away"));
+        await grain.Write("kept");
+        var before = await grain.Read();
+
+        Execute(fixture.DatabasePath, "ALTER TABLE grain_state RENAME TO grain_state_away;");
+        try
+        {
+            // Orleans' state bridge wraps what the store threw.
+            var failure = await Assert.ThrowsAsync<OrleansException>(() => grain.Write("never stored"));
+            Assert.IsType<StoreUnavailableException>(failure.InnerException);
+        }
+        finally
+        {
+            Execute(fixture.DatabasePath, "ALTER TABLE grain_state_away RENAME TO grain_state;");
+        }
+
+        var after = await grain.Read();
+        Assert.NotEqual(before.ActivationId, after.ActivationId);
+        Assert.Equal(("kept", 1, before.ETag), (after.Value, after.Writes, after.ETag));
+    }
+
+    [Fact]
     public async Task Payload_IsOrleansBinary_OnFile()
     {
         var storage = fixture.SiloStorage;
