@@ -50,14 +50,16 @@ public static class OrderCsv
                 for (var i = 0; i < fields.Length; i++) fields[i] = row[i].ToString();
                 if (fields.All(string.IsNullOrEmpty)) continue; // a blank line is not an order
                 var line = row.LineNumberFrom;
-                var order = Row(line, fields, columns, problems);
-                if (order is null) continue;
-                if (order.Id is { } id && !ids.TryAdd(id, line))
+                if (fields.Length != columns.Count)
                 {
-                    problems.Add(new CsvProblem(line, columns[Id] + 1, Id, $"'{id}' is also the id on line {ids[id]}"));
+                    // Its values are shifted against the header: judging them field by field would only add noise.
+                    problems.Add(new CsvProblem(line, Math.Min(fields.Length, columns.Count) + 1, "row",
+                        $"the row has {fields.Length} field(s), the header {columns.Count}; quote a value that holds a comma"));
                     continue;
                 }
-                rows.Add(order);
+                if (columns.TryGetValue(Id, out var idColumn) && fields[idColumn] is { Length: > 0 } id && !ids.TryAdd(id, line))
+                    problems.Add(new CsvProblem(line, idColumn + 1, Id, $"'{id}' is also the id on line {ids[id]}"));
+                if (Row(line, fields, columns, problems) is { } order) rows.Add(order);
             }
             return new OrderCsvFile(name, rows, problems, columns);
         }
@@ -87,13 +89,9 @@ public static class OrderCsv
 
     private static OrderRow? Row(int line, string[] fields, Dictionary<string, int> columns, List<CsvProblem> problems)
     {
-        var before = problems.Count;
-        void Problem(string field, string message) => problems.Add(new CsvProblem(line, columns.TryGetValue(field, out var i) ? i + 1 : 0, field, message));
-        string Field(string field) => columns.TryGetValue(field, out var i) && i < fields.Length ? fields[i] : "";
-
-        if (fields.Length != columns.Count)
-            problems.Add(new CsvProblem(line, Math.Min(fields.Length, columns.Count) + 1, "row",
-                $"the row has {fields.Length} field(s), the header {columns.Count}; quote a value that holds a comma"));
+        var found = new List<CsvProblem>();
+        void Problem(string field, string message) => found.Add(new CsvProblem(line, columns.TryGetValue(field, out var i) ? i + 1 : 0, field, message));
+        string Field(string field) => columns.TryGetValue(field, out var i) ? fields[i] : "";
 
         var id = Field(Id) is { Length: > 0 } given ? given : null;
         if (id is not null && !EntityId.IsValid(id)) Problem(Id, $"'{id}' is not a valid id: use {EntityId.Rule}");
@@ -110,18 +108,20 @@ public static class OrderCsv
         var endUserCountry = Field(EndUserCountry);
         if ((endUserName.Length == 0) != (endUserCountry.Length == 0))
             Problem(endUserName.Length == 0 ? EndUserName : EndUserCountry, "endUserName and endUserCountry go together: give both or neither");
-        var endUser = endUserName.Length > 0 && endUserCountry.Length > 0 ? new EndUser(endUserName, endUserCountry) : null;
+        var endUser = endUserName.Length > 0 || endUserCountry.Length > 0 ? new EndUser(endUserName, endUserCountry) : null;
 
-        if (problems.Count > before) return null;
-        var request = new OrderRequest(Field(CustomerId), Field(ProductLine), quantity, week, useCase!.Value, Field(ShipToCountry), endUser, confirmationClass);
-
-        // The rest of the rules are the request's own, as the order grain applies them.
+        // The rest of the rules are the request's own, as the order grain applies them; a field already refused above
+        // (its placeholder value) is not reported twice.
+        var request = new OrderRequest(Field(CustomerId), Field(ProductLine), quantity, week, useCase ?? UseCase.Training, Field(ShipToCountry), endUser, confirmationClass);
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true);
         foreach (var result in results)
-            foreach (var member in result.MemberNames.DefaultIfEmpty(""))
-                Problem(ColumnFor(member), $"'{FieldValue(request, member)}': {result.ErrorMessage}");
-        return problems.Count > before ? null : new OrderRow(line, id, request);
+            foreach (var column in result.MemberNames.DefaultIfEmpty("").Select(ColumnFor))
+                if (!found.Any(p => p.Field == column))
+                    Problem(column, $"'{Field(column)}': {result.ErrorMessage}");
+
+        problems.AddRange(found);
+        return found.Count > 0 ? null : new OrderRow(line, id, request);
     }
 
     private static T? Choice<T>(string field, string text, Action<string, string> problem) where T : struct, Enum
@@ -143,16 +143,5 @@ public static class OrderCsv
         "EndUser.Country" => EndUserCountry,
         nameof(OrderRequest.ConfirmationClass) => ConfirmationClassColumn,
         _ => member,
-    };
-
-    private static string FieldValue(OrderRequest request, string member) => member switch
-    {
-        nameof(OrderRequest.CustomerId) => request.CustomerId,
-        nameof(OrderRequest.ProductLine) => request.ProductLine,
-        nameof(OrderRequest.Quantity) => request.Quantity.ToString(CultureInfo.InvariantCulture),
-        nameof(OrderRequest.ShipToCountry) => request.ShipToCountry,
-        "EndUser.Name" => request.EndUser?.Name ?? "",
-        "EndUser.Country" => request.EndUser?.Country ?? "",
-        _ => "",
     };
 }

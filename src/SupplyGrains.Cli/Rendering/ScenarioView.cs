@@ -17,6 +17,7 @@ public static class ScenarioView
         defined.AddRow(Cells.Plain("licences"), Cells.Units(report.Licenses));
         defined.AddRow(Cells.Plain("orders"), Cells.Units(report.Orders));
 
+        if (report.OrdersByStatus.Count == 0) return defined;
         var statuses = Cells.Table("Orders").AddColumn("Status").AddColumn(Cells.Right("Count"));
         foreach (var (status, count) in report.OrdersByStatus.OrderBy(s => s.Key)) statuses.AddRow(Cells.Status(status), Cells.Units(count));
         return new Columns(defined, statuses).Collapse();
