@@ -88,6 +88,7 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
+            LogReadFailed(exception, Name);
             throw new StoreUnavailableException("PostgreSQL", exception);
         }
     }
@@ -121,6 +122,9 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL grain storage '{Name}' open on {Connection}")]
     private partial void LogStarted(string name, string connection);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL grain storage '{Name}': a read failed because the database is unavailable")]
+    private partial void LogReadFailed(Exception exception, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL grain storage '{Name}' stopped")]
     private partial void LogStopped(string name);

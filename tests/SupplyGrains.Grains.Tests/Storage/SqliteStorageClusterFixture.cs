@@ -11,7 +11,7 @@ namespace SupplyGrains.Grains.Tests.Storage;
 /// </summary>
 public sealed class SqliteStorageClusterFixture : IAsyncLifetime
 {
-    public const string StorageName = "sqlite-under-test";
+    public const string StorageName = StorageProbeGrain.StorageName;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"supplygrains-storage-{Guid.NewGuid():N}");
 

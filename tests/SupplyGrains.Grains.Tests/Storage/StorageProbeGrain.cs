@@ -1,11 +1,14 @@
 namespace SupplyGrains.Grains.Tests.Storage;
 
-/// <summary>Persists one <see cref="ProbeState"/> through the SQLite store under test.</summary>
+/// <summary>Persists one <see cref="ProbeState"/> through the store under test (SQLite or PostgreSQL, by fixture).</summary>
 public sealed class StorageProbeGrain(
-    [PersistentState(StorageProbeGrain.StateName, SqliteStorageClusterFixture.StorageName)] IPersistentState<ProbeState> state)
+    [PersistentState(StorageProbeGrain.StateName, StorageProbeGrain.StorageName)] IPersistentState<ProbeState> state)
     : Grain, IStorageProbeGrain
 {
     public const string StateName = "s";
+
+    /// <summary>The store name each storage fixture registers its store under.</summary>
+    public const string StorageName = "store-under-test";
 
     // Tells a fresh activation (whose state came from the file) from the one that wrote it.
     private readonly Guid _activationId = Guid.NewGuid();

@@ -1,0 +1,202 @@
+using Npgsql;
+using Orleans.Storage;
+using SupplyGrains.Contracts;
+using SupplyGrains.Testing;
+
+namespace SupplyGrains.Grains.Tests.Storage;
+
+/// <summary>The PostgreSQL grain store against a real server: Orleans' storage contract, group commit, and what a cluster needs (several silos on one table, the database going away).</summary>
+public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixture) : IClassFixture<PostgresStorageClusterFixture>
+{
+    private const string State = StorageProbeGrain.StateName;
+
+    [SkippableFact]
+    public async Task WrittenState_IsReadBackByANewActivation()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var grain = fixture.Client.GetGrain<IStorageProbeGrain>(SqliteStorageClusterFixture.UniqueKey("reactivate"));
+        await grain.Write("first");
+        var etag = await grain.Write("second");
+        var writer = await grain.Read();
+
+        await fixture.Cluster.DeactivateAsync(grain);
+        var reader = await grain.Read();
+
+        Assert.NotEqual(writer.ActivationId, reader.ActivationId);
+        Assert.Equal(new ProbeReading("second", 2, true, etag, reader.ActivationId), reader);
+    }
+
+    [SkippableFact]
+    public async Task StaleETags_AreRejected_AndTheStoredStateIsKept()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var storage = fixture.SiloStorage;
+        var id = SqliteStorageClusterFixture.NewGrainId();
+        var current = new ProbeGrainState(new ProbeState { Value = "one" });
+        await storage.WriteStateAsync(State, id, current);
+        var stale = current.ETag;
+        current.State.Value = "two";
+        await storage.WriteStateAsync(State, id, current);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "lost update" }, stale)));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "blind" })));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "not ours" }, "W/\"abc\"")));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, SqliteStorageClusterFixture.NewGrainId(), new ProbeGrainState(new ProbeState(), "42")));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(State, id, new ProbeGrainState(new ProbeState(), stale)));
+
+        var stored = await Read(storage, id);
+        Assert.Equal(("two", current.ETag, true), (stored.State.Value, stored.ETag, stored.RecordExists));
+    }
+
+    [SkippableFact]
+    public async Task Clear_RemovesTheRecord_AndARecordWrittenAgainDoesNotAcceptTheOldETag()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var storage = fixture.SiloStorage;
+        var id = SqliteStorageClusterFixture.NewGrainId();
+        var first = new ProbeGrainState(new ProbeState { Value = "first life" });
+        await storage.WriteStateAsync(State, id, first);
+        var oldETag = first.ETag;
+
+        await storage.ClearStateAsync(State, id, first);
+        Assert.False((await Read(storage, id)).RecordExists);
+        await storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "second life" }));
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "holdover" }, oldETag)));
+        Assert.Equal("second life", (await Read(storage, id)).State.Value);
+    }
+
+    [SkippableFact]
+    public async Task ConcurrentWrites_ShareTransactions_AndAConflictFailsOnlyItself()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var storage = fixture.SiloStorage;
+        var contested = SqliteStorageClusterFixture.NewGrainId();
+        var holder = new ProbeGrainState(new ProbeState { Value = "holder" });
+        await storage.WriteStateAsync(State, contested, holder);
+        var ids = Enumerable.Range(0, 300).Select(_ => SqliteStorageClusterFixture.NewGrainId()).ToList();
+        var (transactionsBefore, writesBefore) = (storage.Transactions, storage.Writes);
+
+        var writes = ids.Select(id => Write(storage, id, id.ToString())).ToList();
+        var conflicting = storage.WriteStateAsync(State, contested, new ProbeGrainState(new ProbeState { Value = "blind" }));
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
+
+        var (transactions, written) = (storage.Transactions - transactionsBefore, storage.Writes - writesBefore);
+        Assert.True(written >= 301, $"{written} writes counted");
+        Assert.True(transactions < written / 2, $"{written} writes took {transactions} transactions: little was batched");
+        // Another store (another silo's view) finds every acknowledged write.
+        var other = await fixture.OpenStoreAsync();
+        try
+        {
+            foreach (var id in ids) Assert.Equal(id.ToString(), (await Read(other, id)).State.Value);
+            Assert.Equal(("holder", holder.ETag), ((await Read(other, contested)).State.Value, (await Read(other, contested)).ETag));
+        }
+        finally
+        {
+            await other.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [SkippableFact]
+    public async Task TwoSilosOnOneTable_SeeEachOthersWrites_AndCannotOverwriteBlind()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var grain = fixture.Client.GetGrain<IStorageProbeGrain>(SqliteStorageClusterFixture.UniqueKey("two-silos"));
+        var etag = await grain.Write("from silo one");
+        var id = grain.GetGrainId();
+
+        var other = await fixture.OpenStoreAsync();
+        try
+        {
+            var stored = await Read(other, id);
+            Assert.Equal(("from silo one", etag), (stored.State.Value, stored.ETag));
+            stored.State.Value = "from silo two";
+            await other.WriteStateAsync(State, id, stored);
+        }
+        finally
+        {
+            await other.StopAsync(CancellationToken.None);
+        }
+
+        // The first silo's activation still holds the old ETag: its next write is a conflict, not a lost update,
+        // and Orleans deactivates it, so the next call reads what the other silo wrote.
+        await Assert.ThrowsAsync<InconsistentStateException>(() => grain.Write("stale"));
+        Assert.Equal("from silo two", (await grain.Read()).Value);
+    }
+
+    [SkippableFact]
+    public async Task DatabaseAway_FailsReadsAndWritesAsStoreUnavailable_AndTheProbeSaysSo()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        // A server that is not there: a closed port on this machine.
+        var away = new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString) { Port = 1, Timeout = 2 }.ConnectionString;
+        var store = await fixture.OpenStoreAsync(away, start: false);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => store.ProbeAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => Read(store, SqliteStorageClusterFixture.NewGrainId()));
+        await store.StopAsync(CancellationToken.None);
+    }
+
+    [SkippableFact]
+    public async Task AFailedWrite_DropsTheActivation_AndTheStoreCarriesOnWhenTheTableIsBack()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var grain = fixture.Client.GetGrain<IStorageProbeGrain>(SqliteStorageClusterFixture.UniqueKey("table-away"));
+        await grain.Write("kept");
+        var before = await grain.Read();
+
+        await fixture.Database.ExecuteAsync("ALTER TABLE supplygrains_grain_state RENAME TO grain_state_away;");
+        try
+        {
+            var failure = await Assert.ThrowsAsync<OrleansException>(() => grain.Write("never stored"));
+            Assert.IsType<StoreUnavailableException>(failure.InnerException);
+        }
+        finally
+        {
+            await fixture.Database.ExecuteAsync("ALTER TABLE grain_state_away RENAME TO supplygrains_grain_state;");
+        }
+
+        var after = await grain.Read();
+        Assert.NotEqual(before.ActivationId, after.ActivationId);
+        Assert.Equal(("kept", before.ETag), (after.Value, after.ETag));
+        await grain.Write("written again");
+        Assert.Equal("written again", (await grain.Read()).Value);
+    }
+
+    [SkippableFact]
+    public async Task ADatabaseWithoutTheSchema_StopsTheStart_WithTheCommandToRun()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        await using var empty = await PostgresDatabase.CreateAsync("noschema", applySchema: false);
+
+        var failure = await Assert.ThrowsAsync<OrleansConfigurationException>(() => fixture.OpenStoreAsync(empty.ConnectionString));
+
+        Assert.Contains("ops/sql/postgresql/apply.sh", failure.Message);
+    }
+
+    [SkippableFact]
+    public async Task TheSchemaScripts_AreIdempotent()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var grain = fixture.Client.GetGrain<IStorageProbeGrain>(SqliteStorageClusterFixture.UniqueKey("rerun"));
+        await grain.Write("before the re-run");
+
+        await fixture.Database.ApplySchemaAsync();
+        await fixture.Database.ApplySchemaAsync();
+
+        Assert.Equal(10L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM orleansquery;"));
+        await fixture.Cluster.DeactivateAsync(grain);
+        Assert.Equal("before the re-run", (await grain.Read()).Value);
+    }
+
+    private static async Task<ProbeGrainState> Read(IGrainStorage storage, GrainId id)
+    {
+        var state = new ProbeGrainState(new ProbeState());
+        await storage.ReadStateAsync(State, id, state);
+        return state;
+    }
+
+    private static Task Write(IGrainStorage storage, GrainId id, string value) =>
+        storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = value }));
+}
