@@ -26,7 +26,7 @@ public static class ImportReport
 
     public static IRenderable Summary(ImportSummary summary)
     {
-        var counts = Cells.Table($"Imported {summary.File}").AddColumn("Rows").AddColumn(Cells.Right("Count"));
+        var counts = Cells.Table("Rows").AddColumn("Outcome").AddColumn(Cells.Right("Count"));
         counts.AddRow(new Text("accepted (Approved)", Color.Green), Cells.Units(summary.Accepted));
         counts.AddRow(new Text("held (OnHold)", Color.Yellow), Cells.Units(summary.Held));
         counts.AddRow(new Text("rejected", Color.Red), Cells.Units(summary.Rejected));
@@ -37,7 +37,7 @@ public static class ImportReport
         foreach (var reason in summary.HeldBy.Keys.Union(summary.RejectedBy.Keys).Order(StringComparer.Ordinal))
             reasons.AddRow(Cells.Plain(reason), Cells.Units(summary.HeldBy.GetValueOrDefault(reason)), Cells.Units(summary.RejectedBy.GetValueOrDefault(reason)));
 
-        var parts = new List<IRenderable> { new Columns(counts, reasons).Collapse() };
+        var parts = new List<IRenderable> { new Markup($"[bold]Imported {Markup.Escape(summary.File)}[/]\n"), new Columns(counts, reasons).Collapse() };
         var attention = summary.Orders.Where(o => o.Status != Domain.Orders.OrderStatus.Approved).OrderBy(o => o.Line).ToList();
         if (attention.Count > 0)
         {

@@ -9,7 +9,8 @@ public static class ScenarioView
 {
     public static IRenderable Report(ScenarioReport report)
     {
-        var defined = Cells.Table($"Loaded scenario {report.Name}").AddColumn("Defined").AddColumn(Cells.Right("Count"));
+        var heading = new Markup($"[bold]Loaded scenario {Markup.Escape(report.Name)}[/]\n");
+        var defined = Cells.Table("Defined").AddColumn("What").AddColumn(Cells.Right("Count"));
         defined.AddRow(Cells.Plain("policy versions"), Cells.Units(report.Policies));
         defined.AddRow(Cells.Plain("product lines"), Cells.Units(report.ProductLines));
         defined.AddRow(Cells.Plain("fabs"), Cells.Units(report.Fabs));
@@ -17,9 +18,9 @@ public static class ScenarioView
         defined.AddRow(Cells.Plain("licences"), Cells.Units(report.Licenses));
         defined.AddRow(Cells.Plain("orders"), Cells.Units(report.Orders));
 
-        if (report.OrdersByStatus.Count == 0) return defined;
+        if (report.OrdersByStatus.Count == 0) return new Rows(heading, defined);
         var statuses = Cells.Table("Orders").AddColumn("Status").AddColumn(Cells.Right("Count"));
         foreach (var (status, count) in report.OrdersByStatus.OrderBy(s => s.Key)) statuses.AddRow(Cells.Status(status), Cells.Units(count));
-        return new Columns(defined, statuses).Collapse();
+        return new Rows(heading, new Columns(defined, statuses).Collapse());
     }
 }
