@@ -38,7 +38,7 @@ public static class Failures
     /// </summary>
     public static void Write(IAnsiConsole error, string message)
     {
-        if (error.Profile.Capabilities.Ansi) error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        if (error.Profile.Out.IsTerminal) error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
         else error.Profile.Out.Writer.WriteLine($"error: {message}");
     }
 
