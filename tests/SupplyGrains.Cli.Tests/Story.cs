@@ -5,6 +5,8 @@ public static class Story
 {
     public static string Policy(int version) => Path.Combine(AppContext.BaseDirectory, "story", "policies", $"v{version}.json");
 
+    public static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "story", "examples", name);
+
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "story", "scenarios", $"{name}.json");
 
     /// <summary>Writes <paramref name="content"/> to a new file under the temporary directory and returns its path.</summary>
