@@ -13,10 +13,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>A connection string of a role that may create databases, e.g. <c>Host=127.0.0.1;Username=supplygrains;Password=...;Database=postgres</c>.</summary>
     public const string ServerVariable = "SUPPLYGRAINS_TEST_POSTGRES";
 
-    /// <summary>The command that stops and starts that server (<c>pg_ctlcluster 15 main</c>), for the tests that restart it.</summary>
-    public const string ControlVariable = "SUPPLYGRAINS_TEST_POSTGRES_CTL";
+    private readonly string _server;
 
-    private PostgresDatabase(string name, string connectionString) => (Name, ConnectionString) = (name, connectionString);
+    private PostgresDatabase(string server, string name, string connectionString) => (_server, Name, ConnectionString) = (server, name, connectionString);
 
     public string Name { get; }
 
@@ -34,18 +33,19 @@ public sealed class PostgresDatabase : IAsyncDisposable
         Skip.If(true, $"PostgreSQL tests need a server: set {ServerVariable} to a connection string of a role that may create databases (.ci/run does).");
     }
 
-    public static async Task<PostgresDatabase> CreateAsync(string purpose, bool applySchema = true)
+    /// <summary>Creates the database on <paramref name="server"/> (a connection string; the configured server when null).</summary>
+    public static async Task<PostgresDatabase> CreateAsync(string purpose, bool applySchema = true, string? server = null)
     {
-        var server = new NpgsqlConnectionStringBuilder(Server ?? throw new InvalidOperationException($"{ServerVariable} is not set."));
+        var admin = new NpgsqlConnectionStringBuilder(server ?? Server ?? throw new InvalidOperationException($"{ServerVariable} is not set."));
         var name = $"sg_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
-        await using (var admin = new NpgsqlConnection(server.ConnectionString))
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name};", admin);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name};", connection);
             await create.ExecuteNonQueryAsync();
         }
-        var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, MaxPoolSize = 20 };
-        var created = new PostgresDatabase(name, database.ConnectionString);
+        var database = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name, MaxPoolSize = 20 };
+        var created = new PostgresDatabase(admin.ConnectionString, name, database.ConnectionString);
         if (applySchema) await created.ApplySchemaAsync();
         return created;
     }
@@ -61,7 +61,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
             Environment =
             {
                 ["PGHOST"] = builder.Host, ["PGPORT"] = builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["PGUSER"] = builder.Username, ["PGPASSWORD"] = builder.Password, ["PGDATABASE"] = builder.Database,
+                ["PGUSER"] = builder.Username, ["PGPASSWORD"] = builder.Password ?? "", ["PGDATABASE"] = builder.Database,
             },
         };
         using var process = Process.Start(start)!;
@@ -91,7 +91,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(Server);
+        await using var admin = new NpgsqlConnection(_server);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE);", admin);
         await drop.ExecuteNonQueryAsync();

@@ -16,43 +16,49 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(Process process, Uri baseAddress)
+    private SiloProcess(Process process, Uri baseAddress, int siloPort)
     {
         _process = process;
         BaseAddress = baseAddress;
+        SiloPort = siloPort;
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The Orleans silo-to-silo port: how the cluster's membership names this silo.</summary>
+    public int SiloPort { get; }
+
     /// <summary>The last lines the silo wrote, for failure messages.</summary>
     public string RecentOutput => string.Join('\n', _output.TakeLast(60));
 
-    /// <summary>Starts a silo on <paramref name="dataPath"/> (a SQLite file the caller owns and cleans up).</summary>
-    public static async Task<SiloProcess> StartAsync(string dataPath, bool loadDemo = true)
+    /// <summary>
+    /// Starts a silo on <paramref name="dataPath"/> (a SQLite file the caller owns and cleans up); <paramref name="settings"/>
+    /// are more command-line settings (e.g. the PostgreSQL profile), which win over the defaults here.
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(string dataPath, bool loadDemo = true, IReadOnlyList<string>? settings = null)
     {
-        var httpPort = FreePort();
+        var (httpPort, siloPort) = (FreePort(), FreePort());
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             SiloAssembly(), "--urls", $"http://127.0.0.1:{httpPort}",
-            "--Orleans:SiloPort", FreePort().ToString(), "--Orleans:GatewayPort", FreePort().ToString(),
+            "--Orleans:SiloPort", siloPort.ToString(), "--Orleans:GatewayPort", FreePort().ToString(),
             "--Storage:Path", dataPath, "--Demo:LoadOnEmptyStore", loadDemo ? "true" : "false",
             "--Metrics:ScrapeCacheMilliseconds", "0",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
+            .. settings ?? [],
+        ];
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"));
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"), siloPort);
         process.OutputDataReceived += (_, e) => silo.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Remember(e.Data);
         process.BeginOutputReadLine();

@@ -1,0 +1,128 @@
+using System.Net;
+using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Testing;
+using Xunit.Abstractions;
+
+namespace SupplyGrains.Silo.Tests;
+
+/// <summary>
+/// The cluster profile against real processes and a real PostgreSQL: three silos on one database, one of them
+/// killed with SIGKILL while orders stream in.
+/// </summary>
+public sealed class PostgresClusterTests(ITestOutputHelper output)
+{
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    private void Log(string step) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:F1} s  {step}");
+
+    [SkippableFact]
+    public async Task ThreeSilos_SigkillTheAllocationHostMidIntake_NothingLostNothingTwice_BookIntact_RunsAgain()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        await using var database = await PostgresDatabase.CreateAsync("cluster");
+        await using var cluster = await PostgresCluster.StartAsync(database, silos: 3);
+        Log("three silos ready");
+        string pl = Data.Unique("pl"), customer = Data.Unique("cu");
+        using (var admin = cluster.Silos[0].Client()) await ClusterData.Define(admin, pl, customer);
+
+        IReadOnlyList<SiloProcess> alive = [.. cluster.Silos];
+        var stream = ClusterOrderStream.Start(() => Volatile.Read(ref alive), customer, pl);
+        await stream.WaitForAcknowledged(60);
+        Log("60 orders acknowledged");
+        var allocation = (await cluster.Client()).GetGrain<IAllocationGrain>(pl);
+        var victim = await cluster.HostOf(allocation) ?? throw new InvalidOperationException("The allocation grain is active nowhere while orders stream in.");
+        Volatile.Write(ref alive, [.. alive.Where(s => s != victim)]);
+        await victim.KillAsync();
+        var atKill = stream.Acknowledged.Count;
+        Log($"killed the allocation grain's host at {atKill} orders");
+        // The survivors take the stream over: as many orders again after the failure as before it.
+        await stream.WaitForAcknowledged(atKill + 60);
+        await stream.StopAsync();
+        Log($"stream stopped at {stream.Acknowledged.Count} orders; statuses {stream.Summary()}, unanswered {stream.Unanswered}");
+
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, stream.Statuses);
+        using var survivor = alive[0].Client();
+        var listed = await survivor.GetJson<OrderSummary[]>($"/api/orders?customerId={customer}");
+        Assert.Equal(listed.Length, listed.Select(o => o.Id).Distinct().Count());
+        Assert.Equal(stream.Acknowledged.Keys.Order(), listed.Select(o => o.Id).Order());
+        foreach (var order in stream.Acknowledged.Values.Take(20))
+            Assert.Equal(order.SubmittedAt, (await survivor.GetJson<OrderView>($"/api/orders/{order.Id}")).SubmittedAt);
+
+        // A run after the failure: the allocation grain lives on a survivor now, and its book holds every order.
+        var run = await ClusterData.Run(survivor, pl, "Preview");
+        var host = await cluster.HostOf(allocation);
+        Assert.NotNull(host);
+        Assert.Contains(host, alive);
+        Assert.Superset(stream.Acknowledged.Keys.ToHashSet(), run.Orders.Select(o => o.OrderId).ToHashSet());
+        Assert.Equal(stream.Acknowledged.Count, run.Orders.Count);
+        using var committed = await survivor.PostAsync($"/api/allocation-runs/{run.Id}/commit", null);
+        Assert.Equal(RunStatus.Committed, (await committed.Read<AllocationRunView>()).Status);
+        Log("a run after the failure committed");
+    }
+
+    [SkippableFact]
+    public async Task PostgresRestartUnderLoad_SilosAnswer503WhileItIsAway_AndRecoverWithoutARestart()
+    {
+        PrivatePostgresServer.SkipUnlessAvailable();
+        await using var server = await PrivatePostgresServer.StartAsync();
+        await using var database = await PostgresDatabase.CreateAsync("restart", server: server.ConnectionString);
+        await using var cluster = await PostgresCluster.StartAsync(database, silos: 2);
+        Log("private server and two silos ready");
+        string pl = Data.Unique("pl"), customer = Data.Unique("cu");
+        using (var admin = cluster.Silos[0].Client()) await ClusterData.Define(admin, pl, customer);
+
+        var stream = ClusterOrderStream.Start(() => cluster.Silos, customer, pl);
+        await stream.WaitForAcknowledged(40);
+        await server.StopAsync();
+        var atStop = stream.Acknowledged.Count;
+        Log($"PostgreSQL stopped at {atStop} orders");
+        // While it is away: requests that need the store get 503 (never 500), and no silo calls itself ready.
+        await Eventually.Until(() => Task.FromResult(stream.Statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)), n => n >= 20, TimeSpan.FromSeconds(60));
+        foreach (var silo in cluster.Silos)
+            await Eventually.Until(() => ReadyStatus(silo), s => s == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
+        Log($"503s while away: {stream.Statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)}");
+
+        await server.StartAgainAsync();
+        foreach (var silo in cluster.Silos)
+            await Eventually.Until(() => ReadyStatus(silo), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        await stream.WaitForAcknowledged(stream.Acknowledged.Count + 40);
+        await stream.StopAsync();
+        Log($"PostgreSQL back; stream stopped at {stream.Acknowledged.Count} orders; statuses {stream.Summary()}, unanswered {stream.Unanswered}");
+
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, stream.Statuses);
+        Assert.All(stream.Statuses, s => Assert.Contains(s, new[] { HttpStatusCode.Created, HttpStatusCode.ServiceUnavailable }));
+        using var http = cluster.Silos[1].Client();
+        var listed = await http.GetJson<OrderSummary[]>($"/api/orders?customerId={customer}");
+        Assert.Equal(stream.Acknowledged.Keys.Order(), listed.Select(o => o.Id).Order());
+        var run = await ClusterData.Run(http, pl, "Commit");
+        Assert.Equal((RunStatus.Committed, stream.Acknowledged.Count), (run.Status, run.Orders.Count));
+    }
+
+    private static async Task<HttpStatusCode> ReadyStatus(SiloProcess silo)
+    {
+        using var http = silo.Client(apiKey: null);
+        using var response = await http.GetAsync("/health/ready");
+        return response.StatusCode;
+    }
+}
+
+/// <summary>What the cluster tests set up and run through the public API.</summary>
+public static class ClusterData
+{
+    /// <summary>A policy that allows everything but military end users, a product line fed 64 units a week, a US customer.</summary>
+    public static async Task Define(HttpClient http, string pl, string customer)
+    {
+        var policy = new { effectiveFrom = "2020-01-01", description = "allow all", export = new { rules = Array.Empty<object>(), deniedEntityTypes = new[] { "MilitaryAffiliated" }, deniedParties = Array.Empty<object>(), fuzzyThreshold = 0.9 }, import = Array.Empty<object>() };
+        (await http.PutJson("/api/policies/1", policy)).EnsureSuccessStatusCode();
+        (await http.PutJson($"/api/product-lines/{pl}", Data.ProductLine())).EnsureSuccessStatusCode();
+        (await http.PutJson($"/api/fabs/{Data.Unique("fab")}", Data.Fab(pl, 64))).EnsureSuccessStatusCode();
+        (await http.PutJson($"/api/customers/{customer}", Data.Customer())).EnsureSuccessStatusCode();
+    }
+
+    public static async Task<AllocationRunView> Run(HttpClient http, string pl, string mode)
+    {
+        using var response = await http.PostJson("/api/allocation-runs", new { productLine = pl, fromWeek = "2032-W10", toWeek = "2032-W13", mode });
+        return await response.Read<AllocationRunView>();
+    }
+}
