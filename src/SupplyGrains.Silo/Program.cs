@@ -19,7 +19,7 @@ builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddSupplyGrainsSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer<IsoWeekSchemaTransformer>());
 builder.Services.AddHealthChecks()
-    .AddCheck<SiloReadiness>("silo", tags: ["ready"])
+    .AddCheck<SiloReadiness>("silo", tags: ["ready", "startup"])
     .AddCheck<StoreReadiness>("store", tags: ["ready"]);
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddHostedService<DemoLoader>();
@@ -40,6 +40,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapPrometheusScrapingEndpoint().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+// Started once the silo is active and its start-up work is done; the store may come and go after that (readiness).
+app.MapHealthChecks("/health/startup", new HealthCheckOptions { Predicate = check => check.Tags.Contains("startup") }).AllowAnonymous();
 
 app.MapProductLineEndpoints()
     .MapFabEndpoints()

@@ -44,9 +44,10 @@ public class OperationsTests(WorkflowFixture fixture)
     }
 
     [Fact]
-    public async Task Health_IsLiveAndReady()
+    public async Task Health_IsLiveStartedAndReady()
     {
         Assert.Equal(HttpStatusCode.OK, (await fixture.As(null).GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.As(null).GetAsync("/health/startup")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fixture.As(null).GetAsync("/health/ready")).StatusCode);
     }
 }

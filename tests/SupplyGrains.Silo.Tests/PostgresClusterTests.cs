@@ -80,12 +80,16 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         // While it is away: requests that need the store get 503 (never 500), and no silo calls itself ready.
         await Eventually.Until(() => Task.FromResult(stream.Statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)), n => n >= 20, TimeSpan.FromSeconds(60));
         foreach (var silo in cluster.Silos)
-            await Eventually.Until(() => ReadyStatus(silo), s => s == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
+        {
+            await Eventually.Until(() => Health(silo, "ready"), s => s == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
+            // Alive and started all the same: an orchestrator must wait, not restart the silo.
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (await Health(silo, "live"), await Health(silo, "startup")));
+        }
         Log($"503s while away: {stream.Statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)}");
 
         await server.StartAgainAsync();
         foreach (var silo in cluster.Silos)
-            await Eventually.Until(() => ReadyStatus(silo), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+            await Eventually.Until(() => Health(silo, "ready"), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
         await stream.WaitForAcknowledged(stream.Acknowledged.Count + 40);
         await stream.StopAsync();
         Log($"PostgreSQL back; stream stopped at {stream.Acknowledged.Count} orders; statuses {stream.Summary()}, unanswered {stream.Unanswered}");
@@ -99,10 +103,10 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         Assert.Equal((RunStatus.Committed, stream.Acknowledged.Count), (run.Status, run.Orders.Count));
     }
 
-    private static async Task<HttpStatusCode> ReadyStatus(SiloProcess silo)
+    private static async Task<HttpStatusCode> Health(SiloProcess silo, string probe)
     {
         using var http = silo.Client(apiKey: null);
-        using var response = await http.GetAsync("/health/ready");
+        using var response = await http.GetAsync($"/health/{probe}");
         return response.StatusCode;
     }
 }

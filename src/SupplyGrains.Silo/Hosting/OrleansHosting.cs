@@ -38,8 +38,8 @@ public static class OrleansHosting
                 // API (ops/k8s), on one machine loopback. Listening stays on every interface.
                 var advertised = IPAddress.Parse(config["Orleans:AdvertisedIP"] ?? "127.0.0.1");
                 silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: true);
-                silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connectionString));
-                silo.AddPostgresGrainStorage(GrainStorage.Name, o => o.ConnectionString = connectionString);
+                silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", StorageProfile.ForMembership(connectionString)));
+                silo.AddPostgresGrainStorage(GrainStorage.Name, o => o.ConnectionString = StorageProfile.ForGrainState(connectionString));
             }
             else
             {

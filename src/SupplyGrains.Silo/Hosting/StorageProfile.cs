@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace SupplyGrains.Silo.Hosting;
 
 /// <summary>Which store the silo runs on, read from <c>Storage:Provider</c> with the setting each one needs; bad settings stop the start with a message naming the key.</summary>
@@ -17,4 +19,24 @@ public sealed record StorageProfile(string? SqlitePath, string? Postgres)
         }
         throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use Sqlite (one silo, embedded file) or Postgres (a cluster).");
     }
+
+    /// <summary>
+    /// Membership gets its own small pool (a distinct connection string is a distinct Npgsql pool): a few queries a
+    /// second at most, and it must never wait behind grain state for a connection. Budget per silo: this plus the
+    /// grain state's <c>Maximum Pool Size</c> (ops/README.md).
+    /// </summary>
+    public const int MembershipPoolSize = 4;
+
+    public static string ForMembership(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        ApplicationName = "supplygrains-membership",
+        MaxPoolSize = MembershipPoolSize,
+        MinPoolSize = 0,
+    }.ConnectionString;
+
+    /// <summary>Grain state keeps the pool size the operator configured; only the name differs, for pg_stat_activity.</summary>
+    public static string ForGrainState(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        ApplicationName = "supplygrains-grains",
+    }.ConnectionString;
 }
