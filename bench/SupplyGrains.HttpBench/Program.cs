@@ -6,11 +6,18 @@ using SupplyGrains.HttpBench;
 // Usage: dotnet run -c Release --project bench/SupplyGrains.HttpBench -- [orders] [url] [apiKey]
 // BENCH_NO_RATIO=1 leaves the destination ratio out of both sides.
 // BENCH_MODE=reevaluation times an impact preview and a re-publication of the policy in force instead of previews.
+// BENCH_MODE=intake measures order intake beside GET /api/ping (the first argument is then the number of customers;
+// BENCH_ROUNDS, BENCH_SECONDS, BENCH_IN_FLIGHT, BENCH_PRODUCT_LINES, BENCH_PACED_PERCENT tune it: see Intake.cs).
 // Against a silo started with `dotnet run -c Release --project src/SupplyGrains.Silo` (its demo policies must be in force).
 // Three positional arguments are all this tool takes, so it parses them itself.
 var orders = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
 var url = args.Length > 1 ? args[1] : "http://127.0.0.1:5000";
 var key = args.Length > 2 ? args[2] : "dev-admin";
+if (Environment.GetEnvironmentVariable("BENCH_MODE") == "intake")
+{
+    await Intake.MeasureAsync(new Uri(url), key, customers: args.Length > 0 ? orders : 1_000);
+    return;
+}
 // BENCH_PRODUCT_LINE names a product line an earlier run of this tool loaded with the same number of orders: no reload.
 var reuse = Environment.GetEnvironmentVariable("BENCH_PRODUCT_LINE");
 var book = new BenchBook(reuse ?? $"bench-{Guid.NewGuid():N}"[..16], orders, Math.Max(1, orders / 10));
