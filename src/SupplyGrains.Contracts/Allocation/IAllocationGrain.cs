@@ -11,12 +11,20 @@ namespace SupplyGrains.Contracts.Allocation;
 [Alias("SupplyGrains.IAllocationGrain")]
 public interface IAllocationGrain : IGrainWithStringKey
 {
-    /// <summary>An order's newest state; older revisions than the book holds are ignored. A rejected or cancelled order's confirmations are released.</summary>
-    [Alias("Upsert")]
+    /// <summary>
+    /// An order's newest state; older revisions than the book holds are ignored. A rejected or cancelled order's
+    /// confirmations are released. Done when the entry is durable in the book (and any release with it).
+    /// </summary>
+    /// <remarks>
+    /// Always interleaved, so that the entries of concurrent callers share one durable write of the book (group
+    /// commit) instead of queueing for one write each. It only queues the entry; the grain writes the queue between
+    /// its other calls, never while a run, commit or fingerprint reads the book.
+    /// </remarks>
+    [Alias("Upsert"), AlwaysInterleave]
     Task Upsert(BookEntry entry);
 
-    /// <summary><see cref="Upsert"/> for a batch (a re-evaluation's), stored in one go.</summary>
-    [Alias("UpsertMany")]
+    /// <summary><see cref="Upsert"/> for a batch (a re-evaluation's), stored in one go; interleaved for the same reason.</summary>
+    [Alias("UpsertMany"), AlwaysInterleave]
     Task UpsertMany(IReadOnlyList<BookEntry> entries);
 
     /// <summary>Runs the allocation; a commit-mode run is committed at once. A repeated <paramref name="runId"/> returns the run as recorded.</summary>

@@ -31,6 +31,13 @@ public sealed class AllocationGrain(
     private PagedBook _book = null!;
     private readonly BookTally _tally = new();
 
+    // The book's group commit (Upsert): entries waiting for the next write, the write loop, the calls in progress that
+    // need the book to stand still, and the error of a failed write after which this activation writes no more.
+    private BookWrite? _queued;
+    private Task? _writing;
+    private int _stillCalls;
+    private Exception? _broken;
+
     private string ProductLine => this.GetPrimaryKeyString();
 
     private AllocationState S => state.State;
@@ -60,10 +67,93 @@ public sealed class AllocationGrain(
         return Task.CompletedTask;
     }
 
-    public Task Upsert(BookEntry entry) => UpsertMany([entry]);
-
-    public async Task UpsertMany(IReadOnlyList<BookEntry> entries)
+    public Task Upsert(BookEntry entry)
     {
+        // Interleaves with every other call (see IAllocationGrain): it only queues the entry for the next write of the
+        // book and waits for that write; the book itself changes only in WriteQueuedEntries, never beside a run.
+        var write = _queued ??= new BookWrite();
+        write.Entries.Add(entry);
+        WriteQueuedEntries();
+        return write.Durable;
+    }
+
+    public Task UpsertMany(IReadOnlyList<BookEntry> entries)
+    {
+        var write = _queued ??= new BookWrite();
+        write.Entries.AddRange(entries);
+        WriteQueuedEntries();
+        return write.Durable;
+    }
+
+    /// <summary>
+    /// Starts the loop that writes queued entries, unless it runs already or a call that must see the book stand still
+    /// (<see cref="WhileTheBookStandsStill{T}"/>) is in progress; that call starts it again when it ends.
+    /// </summary>
+    private void WriteQueuedEntries()
+    {
+        if (_writing is { IsCompleted: false } || _stillCalls > 0 || _queued is null) return;
+        _writing = WriteQueuedEntriesAsync();
+    }
+
+    /// <summary>
+    /// Group commit for the book: while one write is on its way to the store, the entries that arrive queue up, and
+    /// the next write stores all of them at once, so a product line's intake needs one book write per round trip to the
+    /// store rather than one per order. Each caller is answered only when the write holding its entry is durable.
+    /// </summary>
+    private async Task WriteQueuedEntriesAsync()
+    {
+        while (_stillCalls == 0 && _queued is { } write)
+        {
+            _queued = null;
+            try
+            {
+                await Apply(write.Entries);
+                write.Succeeded();
+            }
+            catch (Exception e)
+            {
+                // Every caller of this write gets its error. After a failed page write (_broken) the pages in memory are
+                // ahead of the store and a fresh activation will read the book back: the entries queued behind it are
+                // refused too, since this activation writes no more. Any other failure (a release's state write, an
+                // effect another grain refused) leaves the book as it is on file, and the next write goes ahead.
+                write.Failed(e);
+                if (_broken is null) continue;
+                _queued?.Failed(e);
+                _queued = null;
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while the book and this grain's state stand still: after the write in progress
+    /// ends and with no other write starting until it returns. Entries that arrive meanwhile queue up and are written
+    /// together afterwards. Runs, commits and fingerprints read the book across awaits, and a commit must not confirm
+    /// units to an order whose entry changed under it (rejected in between, say).
+    /// </summary>
+    private async Task<T> WhileTheBookStandsStill<T>(Func<Task<T>> work)
+    {
+        _stillCalls++;
+        try
+        {
+            if (_writing is { } writing) await writing; // never faults: the loop settles its writes' tasks instead
+            if (_broken is not null) throw BookReloading();
+            return await work();
+        }
+        finally
+        {
+            _stillCalls--;
+            WriteQueuedEntries();
+        }
+    }
+
+    private InvalidOperationException BookReloading() =>
+        new($"Allocation {ProductLine}: a write of its book failed, and the book is being read back from the store; try again.", _broken);
+
+    /// <summary>Stores newer entries in the book, then releases what rejected or cancelled orders held.</summary>
+    private async Task Apply(IReadOnlyList<BookEntry> entries)
+    {
+        if (_broken is not null) throw BookReloading();
         var newer = new Dictionary<string, BookEntry>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -77,9 +167,10 @@ public sealed class AllocationGrain(
             {
                 await _book.PutAsync(newer.Values);
             }
-            catch
+            catch (Exception e)
             {
                 // The pages in memory are ahead of the ones on file; start again from the file rather than trust them.
+                _broken = e;
                 DeactivateOnIdle();
                 throw;
             }
@@ -105,7 +196,10 @@ public sealed class AllocationGrain(
         await CarryOutEffects();
     }
 
-    public async Task<AllocationRunView> Run(string runId, AllocationRunRequest request, string by)
+    public Task<AllocationRunView> Run(string runId, AllocationRunRequest request, string by) =>
+        WhileTheBookStandsStill(() => RunNow(runId, request, by));
+
+    private async Task<AllocationRunView> RunNow(string runId, AllocationRunRequest request, string by)
     {
         EntityId.Require(runId, "id");
         DomainValidation.Require(request, "body");
@@ -146,7 +240,9 @@ public sealed class AllocationGrain(
         return run;
     }
 
-    public async Task<AllocationRunView> Commit(string runId, string by)
+    public Task<AllocationRunView> Commit(string runId, string by) => WhileTheBookStandsStill(() => CommitNow(runId, by));
+
+    private async Task<AllocationRunView> CommitNow(string runId, string by)
     {
         var summary = S.Runs.FirstOrDefault(r => r.Id == runId) ?? throw new NotFoundException("allocation run", runId);
         var run = await RecordedRun(runId);
@@ -175,7 +271,8 @@ public sealed class AllocationGrain(
         return committed;
     }
 
-    public async Task<string> Fingerprint(AllocationRunRequest request) => await (await LoadInputs(request)).Fingerprint;
+    public Task<string> Fingerprint(AllocationRunRequest request) =>
+        WhileTheBookStandsStill(async () => await (await LoadInputs(request)).Fingerprint);
 
     public Task<OrderConfirmations> GetConfirmations(string orderId) =>
         Task.FromResult(S.Confirmations.TryGetValue(orderId, out var list)

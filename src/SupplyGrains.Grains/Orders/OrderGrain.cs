@@ -36,10 +36,15 @@ public sealed class OrderGrain(
             return await Get();
         }
 
-        var lotSize = await LotSizeOf(request.ProductLine);
-        if (request.Quantity % lotSize != 0)
-            throw new DomainValidationException("quantity", $"must be a positive multiple of the {request.ProductLine} lot size ({lotSize} units)");
-        var buyer = await BuyerOf(request.CustomerId);
+        // The three reads the decision needs go out side by side (none of them changes anything); their answers are
+        // looked at in the order the checks are made, so bad input is reported as before.
+        var lotSize = LotSizeOf(request.ProductLine);
+        var buyer = BuyerOf(request.CustomerId);
+        var policy = CurrentPolicy();
+        if (request.Quantity % await lotSize != 0)
+            throw new DomainValidationException("quantity", $"must be a positive multiple of the {request.ProductLine} lot size ({await lotSize} units)");
+        // Before anything changes in memory: an unknown customer must leave no half-submitted order behind.
+        var buyerContext = await buyer;
 
         S.Request = request;
         S.SubmittedBy = by;
@@ -47,19 +52,23 @@ public sealed class OrderGrain(
         S.Audit.Add(new AuditEvent(S.SubmittedAt, by, "Submitted",
             $"{request.Quantity} × {request.ProductLine} from {request.RequestedWeek} for {request.UseCase}, ship to {request.ShipToCountry}" +
             (request.EndUser is { } u ? $", end user {u.Name} ({u.Country})" : "")));
-        await Decide("submission", by, buyer);
-        return await Get();
+        await Decide("submission", by, buyerContext, policy);
+        // No allocation call for the confirmations: an order that was not in the book until now has none (only a
+        // committed run confirms, and a run reads the book), so the answer is the order as submitted.
+        return View(request, OrderConfirmations.None);
     }
 
     public async Task<OrderView> Get()
     {
         var request = RequireRequest();
-        var confirmations = await Allocation(request).GetConfirmations(Id);
-        return new OrderView(Id, request.CustomerId, request.ProductLine, request.Quantity, request.RequestedWeek,
+        return View(request, await Allocation(request).GetConfirmations(Id));
+    }
+
+    private OrderView View(OrderRequest request, OrderConfirmations confirmations) =>
+        new(Id, request.CustomerId, request.ProductLine, request.Quantity, request.RequestedWeek,
             request.UseCase, request.ShipToCountry, request.EndUser, request.EffectiveConfirmationClass, S.Status, S.Gates,
             confirmations.Allocated, request.Quantity - confirmations.Allocated, confirmations.Confirmations,
             S.SubmittedAt, S.LicenseId, S.SubmittedBy);
-    }
 
     public async Task<IReadOnlyList<AuditEvent>> GetAudit()
     {
@@ -135,25 +144,25 @@ public sealed class OrderGrain(
     {
         var request = RequireRequest();
         if (S.Status == OrderStatus.Cancelled) return Impact(S.Status, Reasons(S.Gates), S.Status, Reasons(S.Gates));
-        var buyer = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).GetBuyer();
+        var buyer = await CachedGrainReferences.Get<ICustomerGrain>(GrainFactory, request.CustomerId).GetBuyer();
         var verdict = GateEvaluator.Evaluate(new ComplianceCase(request, buyer.Profile, buyer.Licenses, draft, S.Resolutions, clock.GetUtcNow()));
         return Impact(S.Status, Reasons(S.Gates), verdict.Status, Reasons(verdict.Decisions));
     }
 
     /// <summary>Runs every gate; when anything changed, persists and tells the allocation book.</summary>
-    private async Task Decide(string trigger, string by, BuyerContext? buyer = null)
+    private async Task Decide(string trigger, string by, BuyerContext? buyer = null, Task<VersionedPolicy?>? policy = null)
     {
-        if (!await Judge(trigger, by, buyer)) return;
+        if (!await Judge(trigger, by, buyer, policy)) return;
         await state.WriteStateAsync();
         await PushToBook();
     }
 
     /// <summary>Runs every gate and records in memory (not yet on file) what changed; true when anything did.</summary>
-    private async Task<bool> Judge(string trigger, string by, BuyerContext? buyer = null)
+    private async Task<bool> Judge(string trigger, string by, BuyerContext? buyer = null, Task<VersionedPolicy?>? current = null)
     {
         var request = RequireRequest();
-        buyer ??= await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).GetBuyer();
-        var policy = await GrainFactory.GetGrain<IPolicyGrain>(IPolicyGrain.Key).GetCurrent();
+        buyer ??= await CachedGrainReferences.Get<ICustomerGrain>(GrainFactory, request.CustomerId).GetBuyer();
+        var policy = await (current ?? CurrentPolicy());
         var now = clock.GetUtcNow();
         var verdict = policy is null
             ? NoPolicyInForce(now)
@@ -218,7 +227,7 @@ public sealed class OrderGrain(
     {
         try
         {
-            return (await GrainFactory.GetGrain<IProductLineGrain>(productLine).GetDefinition()).LotSize;
+            return (await CachedGrainReferences.Get<IProductLineGrain>(GrainFactory, productLine).GetDefinition()).LotSize;
         }
         catch (NotFoundException)
         {
@@ -230,7 +239,7 @@ public sealed class OrderGrain(
     {
         try
         {
-            return await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetBuyer();
+            return await CachedGrainReferences.Get<ICustomerGrain>(GrainFactory, customerId).GetBuyer();
         }
         catch (NotFoundException)
         {
@@ -238,7 +247,9 @@ public sealed class OrderGrain(
         }
     }
 
-    private IAllocationGrain Allocation(OrderRequest r) => GrainFactory.GetGrain<IAllocationGrain>(r.ProductLine);
+    private Task<VersionedPolicy?> CurrentPolicy() => CachedGrainReferences.Get<IPolicyGrain>(GrainFactory, IPolicyGrain.Key).GetCurrent();
+
+    private IAllocationGrain Allocation(OrderRequest r) => CachedGrainReferences.Get<IAllocationGrain>(GrainFactory, r.ProductLine);
 
     private static IReadOnlyList<string> Reasons(IEnumerable<GateDecision> gates) =>
         [.. gates.Where(g => g.Reason is not null).Select(g => g.Reason!)];
