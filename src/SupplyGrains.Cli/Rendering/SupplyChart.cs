@@ -11,6 +11,8 @@ namespace SupplyGrains.Cli.Rendering;
 /// </summary>
 public static class SupplyChart
 {
+    public const int MaxWidth = 100;
+
     public static IRenderable Render(ProductLineView line, IReadOnlyList<SupplyWeek> weeks)
     {
         var header = new Markup(
@@ -18,7 +20,8 @@ public static class SupplyChart
             $"[green]produced[/] vs [blue]committed[/] per week\n");
         if (weeks.Count == 0) return new Rows(header, new Text("No supply and no commitments in these weeks."));
 
-        var chart = new BarChart().UseValueFormatter(v => Cells.Number((long)v));
+        // A bar as wide as a redirected page (200 columns) reads no better than one of 100.
+        var chart = new BarChart().Width(MaxWidth).UseValueFormatter(v => Cells.Number((long)v));
         foreach (var week in weeks)
         {
             chart.AddItem($"{week.Week} produced", week.Produced, Color.Green);
