@@ -59,6 +59,19 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         using var committed = await survivor.PostAsync($"/api/allocation-runs/{run.Id}/commit", null);
         Assert.Equal(RunStatus.Committed, (await committed.Read<AllocationRunView>()).Status);
         Log("a run after the failure committed");
+
+        // An Idempotency-Key names one order in the whole cluster: the same submission through each survivor is one order.
+        var key = Guid.NewGuid().ToString();
+        var copies = new List<OrderView>();
+        foreach (var silo in alive)
+        {
+            using var http = silo.Client();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = System.Net.Http.Json.JsonContent.Create(Data.Order(customer, pl, 8), options: Api.Json) };
+            request.Headers.Add("Idempotency-Key", key);
+            copies.Add(await (await http.SendAsync(request)).Read<OrderView>());
+        }
+        Assert.Single(copies.Select(c => (c.Id, c.SubmittedAt)).Distinct());
+        Assert.Equal(stream.Acknowledged.Count + 1, (await survivor.GetJson<OrderSummary[]>($"/api/orders?customerId={customer}")).Length);
     }
 
     [SkippableFact]
