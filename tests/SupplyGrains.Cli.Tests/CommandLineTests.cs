@@ -29,6 +29,28 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void EveryCommand_TakesJson()
+    {
+        var root = SupplyGrainsCli.Build(_cli.Connector, new Terminal(new Spectre.Console.Testing.TestConsole(), new Spectre.Console.Testing.TestConsole()));
+        var leaves = Leaves(root).ToList();
+
+        Assert.Equal(
+            ["orders cancel", "orders import", "orders import-decision", "orders list", "orders review", "orders show", "orders submit",
+             "policy impact", "policy list", "policy publish", "policy show",
+             "run commit", "run diff", "run list", "run preview", "run show", "scenario load", "supply show"],
+            leaves.Select(c => $"{c.Parents.OfType<System.CommandLine.Command>().Single().Name} {c.Name}").Order(StringComparer.Ordinal));
+        Assert.All(leaves, command =>
+        {
+            var parse = root.Parse([command.Parents.OfType<System.CommandLine.Command>().Single().Name, command.Name, "--json"]);
+            Assert.DoesNotContain("--json", parse.UnmatchedTokens);
+            Assert.DoesNotContain(parse.Errors, e => e.Message.Contains("--json", StringComparison.Ordinal));
+        });
+    }
+
+    private static IEnumerable<System.CommandLine.Command> Leaves(System.CommandLine.Command command) =>
+        command.Subcommands.Count == 0 ? [command] : command.Subcommands.SelectMany(Leaves);
+
+    [Fact]
     public async Task SubcommandHelp_LeavesTheExitCodesToTheTop()
     {
         var result = await _cli.Run("run", "preview", "--help");

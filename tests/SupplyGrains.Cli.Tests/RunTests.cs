@@ -29,8 +29,11 @@ public sealed class RunTests(StoryCluster story)
         var preview = await Preview("show-me");
         var show = await _cli.Run("run", "show", "show-me");
 
+        var json = await _cli.Run("run", "show", "show-me", "--json");
+
         show.AssertExit(ExitCode.Ok);
         Assert.Equal(preview.Out, show.Out);
+        Assert.Equal(("show-me", RunStatus.Preview), (json.Json<AllocationRunView>().Id, json.Json<AllocationRunView>().Status));
     }
 
     [Fact]

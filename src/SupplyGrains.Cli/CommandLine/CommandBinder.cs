@@ -6,8 +6,6 @@ namespace SupplyGrains.Cli.CommandLine;
 /// <summary>Gives each command's handler its <see cref="CommandContext"/> and turns what it throws into an exit code.</summary>
 public sealed class CommandBinder(GlobalOptions options, IClusterConnector connector, Terminal terminal)
 {
-    public GlobalOptions Options => options;
-
     public Command Bind(Command command, CommandHandler handler)
     {
         command.SetAction(async (parse, cancellationToken) =>

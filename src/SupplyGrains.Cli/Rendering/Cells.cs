@@ -1,6 +1,5 @@
 using System.Globalization;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 using SupplyGrains.Domain.Allocation;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
@@ -59,6 +58,4 @@ public static class Cells
         if (title is not null) table.Title = new TableTitle(title, new Style(decoration: Decoration.Bold));
         return table;
     }
-
-    public static IRenderable Heading(string text) => new Markup($"[bold]{Markup.Escape(text)}[/]");
 }
