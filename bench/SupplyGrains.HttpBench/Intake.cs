@@ -65,10 +65,19 @@ internal static class Intake
 
         // Closed-loop p99 at the maximum rate says little about p99 at the target rate: pace it, open loop, and time each
         // order from when it was due (not from when it was sent), so a stall counts against every order it delayed.
-        var rate = pacedShare * medianPing;
-        var paced = await PacedAsync(http, "intake paced", Submit, HttpStatusCode.Created, rate, duration);
+        // A rate the closed loop never reached cannot be held open loop: the backlog would only grow, and its p99 say nothing.
+        var rate = Setting("BENCH_PACED_RATE", 0) is > 0 and var fixedRate ? fixedRate : pacedShare * medianPing;
         Console.WriteLine();
-        Console.WriteLine($"paced at {pacedShare:P0} of the median ping rate ({rate:F0}/s, open loop): {paced}");
+        if (rate > medianIntake)
+        {
+            Console.WriteLine($"paced run skipped: {rate:F0}/s ({pacedShare:P0} of the median ping rate) is above the {medianIntake:F0}/s intake reached closed loop " +
+                              "(BENCH_PACED_RATE=<orders/s> paces at a rate of your choice)");
+        }
+        else
+        {
+            var paced = await PacedAsync(http, "intake paced", Submit, HttpStatusCode.Created, rate, duration);
+            Console.WriteLine($"paced at {rate:F0}/s ({rate / medianPing:P0} of the median ping rate, open loop): {paced}");
+        }
         Console.WriteLine($"orders submitted in this run: {next}");
     }
 

@@ -7,7 +7,8 @@ using SupplyGrains.HttpBench;
 // BENCH_NO_RATIO=1 leaves the destination ratio out of both sides.
 // BENCH_MODE=reevaluation times an impact preview and a re-publication of the policy in force instead of previews.
 // BENCH_MODE=intake measures order intake beside GET /api/ping (the first argument is then the number of customers;
-// BENCH_ROUNDS, BENCH_SECONDS, BENCH_IN_FLIGHT, BENCH_PRODUCT_LINES, BENCH_PACED_PERCENT tune it: see Intake.cs).
+// BENCH_ROUNDS, BENCH_SECONDS, BENCH_IN_FLIGHT, BENCH_PRODUCT_LINES, BENCH_PACED_PERCENT, BENCH_PACED_RATE,
+// BENCH_WARMUP_SECONDS tune it, BENCH_SILO_PID adds the silo's CPU per request: see Intake.cs).
 // Against a silo started with `dotnet run -c Release --project src/SupplyGrains.Silo` (its demo policies must be in force).
 // Three positional arguments are all this tool takes, so it parses them itself.
 var orders = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
