@@ -218,7 +218,7 @@ public sealed class AllocationGrain(
         catch (Exception e) when (e is NotSupportedException or DomainValidationException)
         {
             // Caps that break a rule (the engine names the field) or a strategy it does not know: the caller's input.
-            metrics.RunFinished(ProductLine, request.Mode.ToString(), "refused", Stopwatch.GetElapsedTime(started));
+            metrics.RunFinished(ProductLine, request.Strategy.ToString(), request.Mode.ToString(), "refused", Stopwatch.GetElapsedTime(started));
             if (e is NotSupportedException) throw new DomainValidationException("strategy", e.Message);
             throw;
         }
@@ -236,7 +236,7 @@ public sealed class AllocationGrain(
             S.Runs.Add(run.Summary);
             await state.WriteStateAsync();
         }
-        metrics.RunFinished(ProductLine, request.Mode.ToString(), request.Mode == RunMode.Commit ? "committed" : "previewed", Stopwatch.GetElapsedTime(started));
+        metrics.RunFinished(ProductLine, request.Strategy.ToString(), request.Mode.ToString(), request.Mode == RunMode.Commit ? "committed" : "previewed", Stopwatch.GetElapsedTime(started));
         return run;
     }
 
@@ -258,16 +258,16 @@ public sealed class AllocationGrain(
         catch (DomainValidationException e)
         {
             // The preview's caps were valid when it ran; a policy condition tightened since is a stale input, not bad input.
-            metrics.RunFinished(ProductLine, nameof(RunMode.Commit), "refused", Stopwatch.GetElapsedTime(started));
+            metrics.RunFinished(ProductLine, run.Strategy.ToString(), nameof(RunMode.Commit), "refused", Stopwatch.GetElapsedTime(started));
             throw new ConflictException($"Preview '{runId}' is stale: {e.Message} Run a new preview.");
         }
         if (await inputs.Fingerprint != run.InputFingerprint)
         {
-            metrics.RunFinished(ProductLine, nameof(RunMode.Commit), "refused", Stopwatch.GetElapsedTime(started));
+            metrics.RunFinished(ProductLine, run.Strategy.ToString(), nameof(RunMode.Commit), "refused", Stopwatch.GetElapsedTime(started));
             throw new ConflictException($"Preview '{runId}' is stale: its inputs (orders, supply or licences) changed since it ran. Run a new preview.");
         }
         var committed = await ApplyCommit(run with { Status = RunStatus.Committed, CommittedAt = clock.GetUtcNow(), CommittedBy = by });
-        metrics.RunFinished(ProductLine, nameof(RunMode.Commit), "committed", Stopwatch.GetElapsedTime(started));
+        metrics.RunFinished(ProductLine, run.Strategy.ToString(), nameof(RunMode.Commit), "committed", Stopwatch.GetElapsedTime(started));
         return committed;
     }
 

@@ -1,4 +1,5 @@
 using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Domain;
 using SupplyGrains.Domain.Orders;
 using SupplyGrains.Grains.Telemetry;
 
@@ -14,6 +15,7 @@ internal sealed class BookTally
 
     private readonly Dictionary<OrderStatus, long> _orders = Statuses.ToDictionary(s => s, _ => 0L);
     private readonly Dictionary<OrderStatus, long> _units = Statuses.ToDictionary(s => s, _ => 0L);
+    private readonly Dictionary<IsoWeek, long> _approvedByWeek = [];
     private long _approvedAllocated;
 
     public void Add(BookEntry entry, int allocated) => Count(entry, allocated, +1);
@@ -28,13 +30,15 @@ internal sealed class BookTally
     {
         var approvedUnits = _units[OrderStatus.Approved];
         return new BookFigures(_orders.ToDictionary(), _units.ToDictionary(),
-            approvedUnits == 0 ? 0 : (double)_approvedAllocated / approvedUnits);
+            approvedUnits == 0 ? 0 : (double)_approvedAllocated / approvedUnits, _approvedByWeek.Where(w => w.Value != 0).ToDictionary());
     }
 
     private void Count(BookEntry entry, int allocated, int sign)
     {
         _orders[entry.Status] += sign;
         _units[entry.Status] += sign * (long)entry.Quantity;
-        if (entry.Status == OrderStatus.Approved) _approvedAllocated += sign * (long)allocated;
+        if (entry.Status != OrderStatus.Approved) return;
+        _approvedAllocated += sign * (long)allocated;
+        _approvedByWeek[entry.RequestedWeek] = _approvedByWeek.GetValueOrDefault(entry.RequestedWeek) + sign * (long)entry.Quantity;
     }
 }

@@ -124,6 +124,6 @@ public sealed class ProductLineGrain(
     {
         if (state.State.Definition is null) return;
         var weeks = Ledger().Weeks;
-        metrics.ReportSupply(Id, weeks.Sum(w => (long)w.Produced), weeks.Sum(w => (long)w.Committed), weeks.Count(w => w.OverCommitted));
+        metrics.ReportSupply(Id, [.. weeks.Select(w => (w.Week, (long)w.Produced, (long)w.Committed))], weeks.Count(w => w.OverCommitted));
     }
 }

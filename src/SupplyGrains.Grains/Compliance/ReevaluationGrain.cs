@@ -5,6 +5,8 @@ using SupplyGrains.Contracts.Catalog;
 using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Contracts.Orders;
 
+using SupplyGrains.Grains.Telemetry;
+
 namespace SupplyGrains.Grains.Compliance;
 
 /// <summary>
@@ -17,6 +19,7 @@ namespace SupplyGrains.Grains.Compliance;
 public sealed class ReevaluationGrain(
     [PersistentState("reevaluation", GrainStorage.Name)] IPersistentState<ReevaluationState> state,
     [PersistentState("reevaluation-orders", GrainStorage.Name)] IPersistentState<ReevaluationOrders> orders,
+    SupplyGrainsMetrics metrics,
     ILogger<ReevaluationGrain> logger) : Grain, IReevaluationGrain
 {
     private const int BatchSize = 512;
@@ -129,6 +132,8 @@ public sealed class ReevaluationGrain(
         }
         logger.LogInformation("Re-evaluation {Id} ({Trigger}) re-decided {Count} orders: {Changed} changed, {Failed} failed",
             Id, scope.Trigger, S.Done, S.Changes.Count, S.Failed);
+        metrics.ReevaluationFinished(scope.Draft is not null ? "preview" : scope.PolicyVersion is not null ? "policy" : "customer",
+            S.Done - S.Changes.Count - S.Failed, S.Changes.Count);
         _timer?.Dispose();
         _timer = null;
         _completed.TrySetResult();

@@ -23,9 +23,12 @@ internal abstract partial class GroupCommitWriter
     private long _transactions;
     private long _writes;
 
-    protected GroupCommitWriter(string storeName, int maxBatchSize, ILogger logger)
+    private readonly StorageMetrics _metrics;
+
+    protected GroupCommitWriter(string storeName, int maxBatchSize, StorageMetrics metrics, ILogger logger)
     {
         _storeName = storeName;
+        _metrics = metrics;
         _maxBatchSize = maxBatchSize;
         _logger = logger;
     }
@@ -115,6 +118,7 @@ internal abstract partial class GroupCommitWriter
             // Nothing of this batch is durable: fail every caller in it. The connection may be in any state after a
             // failed statement or commit, so the next batch starts on a fresh one rather than reason about it.
             LogBatchFailed(exception, _storeName, _batch.Count);
+            _metrics.Failed("write");
             CloseConnection();
             var failure = new StoreUnavailableException(_storeName, exception);
             foreach (var write in _batch)
@@ -127,6 +131,7 @@ internal abstract partial class GroupCommitWriter
         for (var i = 0; i < _batch.Count; i++)
         {
             var (etag, conflict) = _outcomes[i];
+            _metrics.Written(System.Diagnostics.Stopwatch.GetElapsedTime(_batch[i].QueuedAt));
             if (conflict is null)
                 _batch[i].Completion.TrySetResult(etag);
             else

@@ -17,6 +17,9 @@ internal sealed class PendingWrite(string stateName, GrainId grainId, string? ex
 
     public bool IsClear => Payload is null;
 
+    /// <summary>When it was queued (<see cref="System.Diagnostics.Stopwatch"/> ticks): its wait is the store's write latency.</summary>
+    public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     /// <summary>
     /// Completes with the record's new ETag once the transaction holding this write has committed.
     /// Continuations run asynchronously so that no caller's code runs on the writer loop.

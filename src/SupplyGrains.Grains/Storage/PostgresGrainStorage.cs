@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresGroupCommitWriter _writer;
+    private readonly StorageMetrics _metrics;
     private readonly ILogger<PostgresGrainStorage> _logger;
 
     public PostgresGrainStorage(
@@ -30,7 +32,8 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
         Serializer serializer,
         IActivatorProvider activatorProvider,
         TimeProvider timeProvider,
-        ILogger<PostgresGrainStorage> logger)
+        ILogger<PostgresGrainStorage> logger,
+        IMeterFactory? meterFactory = null)
         : base(name, serializer, activatorProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -44,7 +47,7 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
         var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         connection.Options = string.Join(' ', new[] { connection.Options, "-c synchronous_commit=on" }.Where(o => !string.IsNullOrWhiteSpace(o)));
         _dataSource = NpgsqlDataSource.Create(connection);
-        _writer = new PostgresGroupCommitWriter(_dataSource, options.MaxBatchSize, timeProvider, logger);
+        _writer = new PostgresGroupCommitWriter(_dataSource, options.MaxBatchSize, timeProvider, _metrics = new StorageMetrics(meterFactory, "postgres"), logger);
         _logger = logger;
     }
 
@@ -57,7 +60,8 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
         services.GetRequiredService<Serializer>(),
         services.GetRequiredService<IActivatorProvider>(),
         services.GetService<TimeProvider>() ?? TimeProvider.System,
-        services.GetRequiredService<ILogger<PostgresGrainStorage>>());
+        services.GetRequiredService<ILogger<PostgresGrainStorage>>(),
+        services.GetService<IMeterFactory>());
 
     /// <summary>True for failures that mean the database is away or refusing work now, not a bug in a statement.</summary>
     public static bool IsUnavailable(Exception exception) => exception switch
@@ -89,6 +93,7 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
         catch (Exception exception) when (IsUnavailable(exception))
         {
             LogReadFailed(exception, Name);
+            _metrics.Failed("read");
             throw new StoreUnavailableException("PostgreSQL", exception);
         }
     }

@@ -11,8 +11,8 @@ namespace SupplyGrains.Grains.Storage;
 /// (synchronous_commit=on). Other silos write the same table through their own writers; the conditions on the ETag
 /// keep them honest with each other.
 /// </summary>
-internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchSize, TimeProvider timeProvider, Microsoft.Extensions.Logging.ILogger logger)
-    : GroupCommitWriter("PostgreSQL", maxBatchSize, logger)
+internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchSize, TimeProvider timeProvider, StorageMetrics metrics, Microsoft.Extensions.Logging.ILogger logger)
+    : GroupCommitWriter("PostgreSQL", maxBatchSize, metrics, logger)
 {
     // Each statement answers one row: the record's new ETag (null when its condition failed) and the ETag it found
     // (for the conflict's message). The CTE reads before the write in the same statement, so the two always agree.

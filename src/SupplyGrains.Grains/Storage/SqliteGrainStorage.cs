@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,8 @@ public sealed partial class SqliteGrainStorage : GroupCommitGrainStorage
         Serializer serializer,
         IActivatorProvider activatorProvider,
         TimeProvider timeProvider,
-        ILogger<SqliteGrainStorage> logger)
+        ILogger<SqliteGrainStorage> logger,
+        IMeterFactory? meterFactory = null)
         : base(name, serializer, activatorProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +42,7 @@ public sealed partial class SqliteGrainStorage : GroupCommitGrainStorage
         // Reads take pooled connections: WAL lets them run beside the writer, and reopening from the pool is cheap.
         var writerConnection = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
-        _writer = new SqliteGroupCommitWriter(writerConnection.ToString(), options.MaxBatchSize, timeProvider, logger);
+        _writer = new SqliteGroupCommitWriter(writerConnection.ToString(), options.MaxBatchSize, timeProvider, new StorageMetrics(meterFactory, "sqlite"), logger);
     }
 
     internal string DatabasePath => _path;
@@ -57,7 +59,8 @@ public sealed partial class SqliteGrainStorage : GroupCommitGrainStorage
             services.GetRequiredService<Serializer>(),
             services.GetRequiredService<IActivatorProvider>(),
             services.GetService<TimeProvider>() ?? TimeProvider.System,
-            services.GetRequiredService<ILogger<SqliteGrainStorage>>());
+            services.GetRequiredService<ILogger<SqliteGrainStorage>>(),
+            services.GetService<IMeterFactory>());
     }
 
     public override async Task ProbeAsync(CancellationToken cancellationToken)

@@ -19,8 +19,8 @@ internal sealed partial class SqliteGroupCommitWriter : GroupCommitWriter
     private SqliteCommand? _delete;
     private long _lastETag;
 
-    public SqliteGroupCommitWriter(string connectionString, int maxBatchSize, TimeProvider timeProvider, ILogger logger)
-        : base("SQLite", maxBatchSize, logger)
+    public SqliteGroupCommitWriter(string connectionString, int maxBatchSize, TimeProvider timeProvider, StorageMetrics metrics, ILogger logger)
+        : base("SQLite", maxBatchSize, metrics, logger)
     {
         _connectionString = connectionString;
         _timeProvider = timeProvider;

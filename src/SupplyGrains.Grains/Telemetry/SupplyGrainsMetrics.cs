@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using SupplyGrains.Domain;
 using SupplyGrains.Domain.Orders;
 
 namespace SupplyGrains.Grains.Telemetry;
@@ -18,10 +19,18 @@ public sealed class SupplyGrainsMetrics
     private readonly Counter<long> _gateDecisions;
     private readonly Counter<long> _runs;
     private readonly Histogram<double> _runDuration;
+    private readonly Counter<long> _reevaluations;
+    private readonly Counter<long> _reevaluatedOrders;
+    private readonly TimeProvider _clock;
 
-    public SupplyGrainsMetrics(IMeterFactory meterFactory)
+    public SupplyGrainsMetrics(IMeterFactory meterFactory, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         var meter = meterFactory.Create(MeterName);
+        _reevaluations = meter.CreateCounter<long>("supplygrains.reevaluations", description: "Re-evaluations of open orders completed, by what started them (policy, customer, preview).");
+        _reevaluatedOrders = meter.CreateCounter<long>("supplygrains.reevaluated_orders", description: "Orders re-decided by re-evaluations, by scope and whether their status or reasons changed.");
+        meter.CreateObservableGauge("supplygrains.horizon_units", ObserveHorizons,
+            description: "By the end of the next 4, 13 and 26 weeks: units produced (supply), committed, and requested by approved orders (demand), per product line.");
         _gateDecisions = meter.CreateCounter<long>("supplygrains.gate_decisions", description: "Gate decisions recorded on orders, by gate, outcome and reason.");
         _runs = meter.CreateCounter<long>("supplygrains.allocation_runs", description: "Allocation runs by product line, mode and result.");
         _runDuration = meter.CreateHistogram("supplygrains.allocation_run_duration", unit: "s",
@@ -47,14 +56,23 @@ public sealed class SupplyGrainsMetrics
     public void GateDecided(string gate, string outcome, string? reason) =>
         _gateDecisions.Add(1, new("gate", gate), new("outcome", outcome), new("reason", reason ?? "none"));
 
-    public void RunFinished(string productLine, string mode, string result, TimeSpan duration)
+    public void RunFinished(string productLine, string strategy, string mode, string result, TimeSpan duration)
     {
-        _runs.Add(1, new("product_line", productLine), new("mode", mode), new("result", result));
-        _runDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("product_line", productLine), new("mode", mode));
+        _runs.Add(1, new("product_line", productLine), new("strategy", strategy), new("mode", mode), new("result", result));
+        _runDuration.Record(duration.TotalSeconds, new("product_line", productLine), new("strategy", strategy), new("mode", mode));
     }
 
-    public void ReportSupply(string productLine, long produced, long committed, long overCommittedWeeks) =>
-        _supply[productLine] = new(produced, committed, overCommittedWeeks);
+    /// <summary>A re-evaluation finished: <paramref name="scope"/> is bounded (policy, customer, preview), never the free-text trigger.</summary>
+    public void ReevaluationFinished(string scope, long unchanged, long changed)
+    {
+        _reevaluations.Add(1, new KeyValuePair<string, object?>("scope", scope));
+        _reevaluatedOrders.Add(unchanged, new("scope", scope), new("changed", "false"));
+        _reevaluatedOrders.Add(changed, new("scope", scope), new("changed", "true"));
+    }
+
+    /// <summary>The product line's ledger, week by week (produced and committed); totals and horizons are derived when scraped.</summary>
+    public void ReportSupply(string productLine, IReadOnlyList<(IsoWeek Week, long Produced, long Committed)> weeks, long overCommittedWeeks) =>
+        _supply[productLine] = new(weeks.Sum(w => w.Produced), weeks.Sum(w => w.Committed), overCommittedWeeks, weeks);
 
     public void WithdrawSupply(string productLine) => _supply.TryRemove(productLine, out _);
 
@@ -66,5 +84,30 @@ public sealed class SupplyGrainsMetrics
         ? new(value, new KeyValuePair<string, object?>("product_line", productLine))
         : new(value, new KeyValuePair<string, object?>("product_line", productLine), new("status", status.ToString()));
 
-    private sealed record SupplyFigures(long Produced, long Committed, long OverCommittedWeeks);
+    /// <summary>The horizons the dashboards compare supply, commitments and demand over, in weeks from the current one.</summary>
+    public static readonly int[] HorizonWeeks = [4, 13, 26];
+
+    // Cumulative to the horizon's end (the current week plus h − 1): what will have been produced, committed and asked
+    // for by then, so a planner sees whether supply covers demand in time. Overdue demand counts in every horizon.
+    private IEnumerable<Measurement<long>> ObserveHorizons()
+    {
+        var now = IsoWeek.Containing(_clock.GetUtcNow());
+        foreach (var horizon in HorizonWeeks)
+        {
+            var end = now.AddWeeks(horizon - 1);
+            var label = horizon.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (productLine, supply) in _supply)
+            {
+                yield return Horizon(supply.Weeks.Where(w => w.Week <= end).Sum(w => w.Produced), productLine, label, "supply");
+                yield return Horizon(supply.Weeks.Where(w => w.Week <= end).Sum(w => w.Committed), productLine, label, "committed");
+            }
+            foreach (var (productLine, book) in _books)
+                yield return Horizon(book.ApprovedUnitsByWeek.Where(w => w.Key <= end).Sum(w => w.Value), productLine, label, "demand");
+        }
+    }
+
+    private static Measurement<long> Horizon(long units, string productLine, string horizon, string measure) =>
+        new(units, new("product_line", productLine), new("horizon_weeks", horizon), new("measure", measure));
+
+    private sealed record SupplyFigures(long Produced, long Committed, long OverCommittedWeeks, IReadOnlyList<(IsoWeek Week, long Produced, long Committed)> Weeks);
 }
