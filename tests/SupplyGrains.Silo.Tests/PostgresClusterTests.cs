@@ -116,6 +116,37 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         Assert.Equal((RunStatus.Committed, stream.Acknowledged.Count), (run.Status, run.Orders.Count));
     }
 
+    [SkippableFact]
+    public async Task TwoSilos_ReportEachGrainSeriesOnce_FromTheSiloThatHostsTheGrain()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        await using var database = await PostgresDatabase.CreateAsync("metrics");
+        await using var cluster = await PostgresCluster.StartAsync(database, silos: 2);
+        string pl = Data.Unique("pl"), customer = Data.Unique("cu");
+        using (var admin = cluster.Silos[0].Client()) await ClusterData.Define(admin, pl, customer);
+        // Orders and a committed run through both silos, so both take part.
+        foreach (var (silo, i) in cluster.Silos.Select((s, i) => (s, i)))
+        {
+            using var http = silo.Client();
+            for (var n = 0; n < 3; n++) (await http.PostJson("/api/orders", Data.Order(customer, pl, 8))).EnsureSuccessStatusCode();
+        }
+        using (var http = cluster.Silos[1].Client()) await ClusterData.Run(http, pl, "Commit");
+
+        var scrapes = new List<Scrape>();
+        foreach (var silo in cluster.Silos) scrapes.Add(await Scrape.Of(silo.Client(apiKey: null)));
+
+        string[] grainSeries = ["supplygrains_supply_units", "supplygrains_committed_units", "supplygrains_overcommitted_weeks", "supplygrains_fill_ratio"];
+        foreach (var name in grainSeries)
+            Assert.Single(scrapes.SelectMany(s => s.Samples(name, ("product_line", pl))));
+        foreach (var status in new[] { "Approved" })
+            Assert.Single(scrapes.SelectMany(s => s.Samples("supplygrains_orders", ("product_line", pl), ("status", status))));
+        Assert.Equal(6, scrapes.Sum(s => s.Samples("supplygrains_orders", ("product_line", pl), ("status", "Approved")).Sum(x => x.Value)));
+        Assert.Single(scrapes.SelectMany(s => s.Samples("supplygrains_horizon_units", ("product_line", pl), ("horizon_weeks", "4"), ("measure", "demand"))));
+        // The series come from the silo where the grain lives.
+        var bookHost = await cluster.HostOf((await cluster.Client()).GetGrain<IAllocationGrain>(pl));
+        Assert.NotEmpty(scrapes[cluster.Silos.ToList().IndexOf(bookHost!)].Samples("supplygrains_orders", ("product_line", pl)));
+    }
+
     private static async Task<HttpStatusCode> Health(SiloProcess silo, string probe)
     {
         using var http = silo.Client(apiKey: null);
