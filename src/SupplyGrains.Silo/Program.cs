@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using OpenTelemetry.Metrics;
-using SupplyGrains.Grains.Telemetry;
+using Orleans.Dashboard;
 using SupplyGrains.Silo.Demo;
 using SupplyGrains.Silo.Endpoints;
 using SupplyGrains.Silo.Errors;
@@ -23,11 +22,7 @@ builder.Services.AddHealthChecks()
     .AddCheck<StoreReadiness>("store", tags: ["ready"]);
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddHostedService<DemoLoader>();
-builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-    .AddMeter(SupplyGrainsMetrics.MeterName, "Microsoft.Orleans")
-    .AddAspNetCoreInstrumentation()
-    .AddRuntimeInstrumentation()
-    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = builder.Configuration.GetValue("Metrics:ScrapeCacheMilliseconds", 300)));
+builder.AddSupplyGrainsTelemetry();
 
 var app = builder.Build();
 
@@ -37,6 +32,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
+// Orleans' dashboard shows every grain's state: administrators only.
+app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.AdminPolicy);
 app.MapPrometheusScrapingEndpoint().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

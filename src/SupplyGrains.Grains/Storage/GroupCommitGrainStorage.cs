@@ -13,6 +13,11 @@ namespace SupplyGrains.Grains.Storage;
 /// </summary>
 public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
+    /// <summary>Spans for grain state reads and writes, children of the grain call that made them (HTTP → grain → store).</summary>
+    public const string ActivitySourceName = "SupplyGrains.Storage";
+
+    private static readonly System.Diagnostics.ActivitySource Tracing = new(ActivitySourceName);
+
     private readonly Serializer _serializer;
     private readonly IActivatorProvider _activatorProvider;
     private volatile bool _stopped;
@@ -42,6 +47,7 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecyclePartici
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ObjectDisposedException.ThrowIf(_stopped, this);
+        using var span = Span("grain state read", stateName, grainId);
         var record = await ReadRecordAsync(stateName, grainId.ToString()).ConfigureAwait(false);
         if (record is not var (etag, payload))
         {
@@ -56,6 +62,7 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecyclePartici
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        using var span = Span("grain state write", stateName, grainId);
         // Serialized here, on the caller's turn: the grain may change its state as soon as this returns.
         var payload = _serializer.SerializeToArray(grainState.State);
         var etag = await Writer.Enqueue(new PendingWrite(stateName, grainId, grainState.ETag, payload)).ConfigureAwait(false);
@@ -65,6 +72,7 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecyclePartici
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        using var span = Span("grain state clear", stateName, grainId);
         await Writer.Enqueue(new PendingWrite(stateName, grainId, grainState.ETag, payload: null)).ConfigureAwait(false);
         // The state the grain goes on with is what a read would now return (Orleans 10's bridge keeps the old object).
         ResetToNoRecord(grainState);
@@ -93,6 +101,15 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecyclePartici
     }
 
     private protected abstract void OnStopTimedOut();
+
+    private System.Diagnostics.Activity? Span(string name, string stateName, GrainId grainId)
+    {
+        var span = Tracing.StartActivity(name, System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("db.system", Name);
+        span?.SetTag("grain.state", stateName);
+        span?.SetTag("grain.id", grainId.ToString());
+        return span;
+    }
 
     // As Orleans' own stores do: no record reads as a new instance (never null), made by Orleans' activator.
     private void ResetToNoRecord<T>(IGrainState<T> grainState)

@@ -1,5 +1,6 @@
 using System.Net;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using SupplyGrains.Grains;
 using SupplyGrains.Grains.Compliance;
 using SupplyGrains.Grains.Storage;
@@ -50,6 +51,7 @@ public static class OrleansHosting
             silo.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
             silo.AddComplianceClock(o => o.Interval = config.GetValue("Compliance:ClockInterval", o.Interval));
             silo.AddActivityPropagation();
+            silo.AddDashboard();
         });
         return builder;
     }
