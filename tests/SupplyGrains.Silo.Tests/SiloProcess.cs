@@ -37,6 +37,24 @@ public sealed class SiloProcess : IAsyncDisposable
     /// </summary>
     public static async Task<SiloProcess> StartAsync(string dataPath, bool loadDemo = true, IReadOnlyList<string>? settings = null)
     {
+        // A free port is free when asked, not necessarily when the silo binds it: other test processes start silos
+        // beside this one. A start that lost its port to one of them is tried again on fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(dataPath, loadDemo, settings);
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
+
+    private static async Task<SiloProcess> StartOnceAsync(string dataPath, bool loadDemo, IReadOnlyList<string>? settings)
+    {
         var (httpPort, siloPort) = (FreePort(), FreePort());
         var start = new ProcessStartInfo("dotnet")
         {
@@ -121,7 +139,12 @@ public sealed class SiloProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode}:\n{RecentOutput}");
+            {
+                _process.WaitForExit(); // the last lines of output are in
+                var message = $"The silo exited with code {_process.ExitCode}:\n{RecentOutput}";
+                throw RecentOutput.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException(message) : new InvalidOperationException(message);
+            }
             try
             {
                 using var response = await http.GetAsync("/health/ready");
