@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# $1 = sqlite|postgres
+set -u
+cd /work/main
+if [ "$1" = postgres ]; then
+  su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS sg_bench WITH (FORCE)' -c 'CREATE DATABASE sg_bench OWNER supplygrains'"
+  ops/sql/postgresql/apply.sh "postgresql://supplygrains:dev-supplygrains@127.0.0.1:5432/sg_bench" >/dev/null
+  store=(--Storage:Provider=Postgres "--ConnectionStrings:Postgres=Host=127.0.0.1;Username=supplygrains;Password=dev-supplygrains;Database=sg_bench;Maximum Pool Size=30")
+else
+  rm -f /tmp/intake-bench.db*
+  store=(--Storage:Path=/tmp/intake-bench.db)
+fi
+dotnet run -c Release --no-build --project src/SupplyGrains.Silo -- --urls http://127.0.0.1:5055 "${store[@]}" --Orleans:SiloPort=11211 --Orleans:GatewayPort=30200 > /tmp/bench-silo-$1.log 2>&1 &
+for i in $(seq 1 120); do curl -sf http://127.0.0.1:5055/health/ready >/dev/null && break; sleep 1; done
+echo "store=$1 load before: $(uptime)"
+BENCH_MODE=intake BENCH_ROUNDS=3 BENCH_WARMUP_SECONDS=20 BENCH_SILO_PID=$(pgrep -f 'SupplyGrains.Silo --urls http://127.0.0.1:5055') \
+  dotnet run -c Release --no-build --project bench/SupplyGrains.HttpBench -- 1000 http://127.0.0.1:5055
+echo "store=$1 load after: $(uptime)"
+if [ "$1" = postgres ]; then su postgres -c "psql -At -c \"select application_name, count(*) from pg_stat_activity where datname='sg_bench' group by 1\""; fi
+pkill -f 'SupplyGrains.Silo --urls http://127.0.0.1:5055'; sleep 2
