@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# $1 = sqlite|postgres
+# Intake beside ping on one Release silo, fresh store: bench/intake-sqlite-vs-postgres.sh sqlite|postgres (bench/README.md §6).
+# Needs PostgreSQL running with the role supplygrains (development password, as .ci/run creates it) for "postgres".
 set -u
-cd /work/main
+cd "$(dirname "$0")/.."
 if [ "$1" = postgres ]; then
   su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS sg_bench WITH (FORCE)' -c 'CREATE DATABASE sg_bench OWNER supplygrains'"
   ops/sql/postgresql/apply.sh "postgresql://supplygrains:dev-supplygrains@127.0.0.1:5432/sg_bench" >/dev/null
