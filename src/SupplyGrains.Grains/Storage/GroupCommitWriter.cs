@@ -12,21 +12,24 @@ namespace SupplyGrains.Grains.Storage;
 /// </summary>
 internal abstract partial class GroupCommitWriter
 {
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
-    private readonly List<PendingWrite> _batch = [];
-    private readonly List<(long ETag, Exception? Conflict)> _outcomes = [];
+    private readonly Channel<PendingWrite> _queue;
     private readonly int _maxBatchSize;
+    private readonly int _writers;
     private readonly string _storeName;
     private readonly ILogger _logger;
-    private Task? _loop;
+    private Task? _loops;
     private long _transactions;
     private long _writes;
 
     private readonly StorageMetrics _metrics;
 
-    protected GroupCommitWriter(string storeName, int maxBatchSize, StorageMetrics metrics, ILogger logger)
+    // writers: batches committed side by side. 1 for a store with one writer at a time (SQLite's file lock); more for
+    // a server that commits concurrent transactions in parallel (PostgreSQL), where one batch's round trip and commit
+    // would otherwise idle the silo.
+    protected GroupCommitWriter(string storeName, int maxBatchSize, StorageMetrics metrics, ILogger logger, int writers = 1)
     {
+        _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = writers == 1, AllowSynchronousContinuations = false });
+        _writers = writers;
         _storeName = storeName;
         _metrics = metrics;
         _maxBatchSize = maxBatchSize;
@@ -42,7 +45,7 @@ internal abstract partial class GroupCommitWriter
     internal long Writes => Interlocked.Read(ref _writes);
 
     /// <summary>Starts the writer loop; the store has checked that it can write before calling this.</summary>
-    protected void StartLoop() => _loop = Task.Run(RunAsync);
+    protected void StartLoop() => _loops = Task.WhenAll(Enumerable.Range(0, _writers).Select(_ => Task.Run(RunAsync)));
 
     /// <summary>Queues a write or clear; the task completes after its transaction commits.</summary>
     /// <exception cref="ObjectDisposedException">The store has stopped.</exception>
@@ -57,14 +60,14 @@ internal abstract partial class GroupCommitWriter
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        if (_loop is null)
+        if (_loops is null)
         {
             // Never started (the silo failed earlier in its start): nothing will commit what was queued.
             while (_queue.Reader.TryRead(out var write))
                 write.Completion.TrySetException(new ObjectDisposedException(_storeName, $"The grain store '{_storeName}' never started."));
             return;
         }
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _loops.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -74,20 +77,22 @@ internal abstract partial class GroupCommitWriter
     /// </summary>
     protected abstract Task CommitAsync(IReadOnlyList<PendingWrite> batch, List<(long ETag, Exception? Conflict)> outcomes);
 
-    /// <summary>Drops the connection after a failed batch, so the next batch starts on a fresh one; also called once at the end.</summary>
+    /// <summary>Drops the connection after a failed batch, so the next batch starts on a fresh one; also called at the end of each writer loop.</summary>
     protected abstract void CloseConnection();
 
     private async Task RunAsync()
     {
+        var batch = new List<PendingWrite>();
+        var outcomes = new List<(long ETag, Exception? Conflict)>();
         try
         {
             // WaitToReadAsync turns false only once the queue is completed and empty: stopping drains it.
             while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                _batch.Clear();
-                while (_batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var write))
-                    _batch.Add(write);
-                await CommitBatchAsync().ConfigureAwait(false);
+                batch.Clear();
+                while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var write))
+                    batch.Add(write);
+                if (batch.Count > 0) await CommitBatchAsync(batch, outcomes).ConfigureAwait(false);
             }
         }
         catch (Exception exception)
@@ -95,7 +100,7 @@ internal abstract partial class GroupCommitWriter
             // CommitBatchAsync contains its own failures, so this is a bug; still, no caller may wait forever on a dead loop.
             LogWriterCrashed(exception, _storeName);
             _queue.Writer.TryComplete(exception);
-            foreach (var write in _batch)
+            foreach (var write in batch)
                 write.Completion.TrySetException(exception);
             while (_queue.Reader.TryRead(out var write))
                 write.Completion.TrySetException(exception);
@@ -106,36 +111,36 @@ internal abstract partial class GroupCommitWriter
         }
     }
 
-    private async Task CommitBatchAsync()
+    private async Task CommitBatchAsync(List<PendingWrite> batch, List<(long ETag, Exception? Conflict)> outcomes)
     {
-        _outcomes.Clear();
+        outcomes.Clear();
         try
         {
-            await CommitAsync(_batch, _outcomes).ConfigureAwait(false);
+            await CommitAsync(batch, outcomes).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             // Nothing of this batch is durable: fail every caller in it. The connection may be in any state after a
             // failed statement or commit, so the next batch starts on a fresh one rather than reason about it.
-            LogBatchFailed(exception, _storeName, _batch.Count);
+            LogBatchFailed(exception, _storeName, batch.Count);
             _metrics.Failed("write");
             CloseConnection();
             var failure = new StoreUnavailableException(_storeName, exception);
-            foreach (var write in _batch)
+            foreach (var write in batch)
                 write.Completion.TrySetException(failure);
             return;
         }
 
         Interlocked.Increment(ref _transactions);
-        Interlocked.Add(ref _writes, _batch.Count);
-        for (var i = 0; i < _batch.Count; i++)
+        Interlocked.Add(ref _writes, batch.Count);
+        for (var i = 0; i < batch.Count; i++)
         {
-            var (etag, conflict) = _outcomes[i];
-            _metrics.Written(System.Diagnostics.Stopwatch.GetElapsedTime(_batch[i].QueuedAt));
+            var (etag, conflict) = outcomes[i];
+            _metrics.Written(System.Diagnostics.Stopwatch.GetElapsedTime(batch[i].QueuedAt));
             if (conflict is null)
-                _batch[i].Completion.TrySetResult(etag);
+                batch[i].Completion.TrySetResult(etag);
             else
-                _batch[i].Completion.TrySetException(conflict);
+                batch[i].Completion.TrySetException(conflict);
         }
     }
 

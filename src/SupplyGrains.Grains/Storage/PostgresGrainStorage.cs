@@ -41,13 +41,15 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
             throw new OrleansConfigurationException($"PostgreSQL grain storage '{name}': {nameof(PostgresGrainStorageOptions.ConnectionString)} is empty (set ConnectionStrings:Postgres).");
         if (options.MaxBatchSize < 1)
             throw new OrleansConfigurationException($"PostgreSQL grain storage '{name}': {nameof(PostgresGrainStorageOptions.MaxBatchSize)} must be at least 1, not {options.MaxBatchSize}.");
+        if (options.Writers < 1)
+            throw new OrleansConfigurationException($"PostgreSQL grain storage '{name}': {nameof(PostgresGrainStorageOptions.Writers)} must be at least 1, not {options.Writers}.");
 
         // A write is acknowledged only when its commit is on disk: synchronous_commit is forced on for these
         // connections whatever the server's default, since a server set to 'off' would acknowledge before the flush.
         var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         connection.Options = string.Join(' ', new[] { connection.Options, "-c synchronous_commit=on" }.Where(o => !string.IsNullOrWhiteSpace(o)));
         _dataSource = NpgsqlDataSource.Create(connection);
-        _writer = new PostgresGroupCommitWriter(_dataSource, options.MaxBatchSize, timeProvider, _metrics = new StorageMetrics(meterFactory, "postgres"), logger);
+        _writer = new PostgresGroupCommitWriter(_dataSource, options.MaxBatchSize, options.Writers, timeProvider, _metrics = new StorageMetrics(meterFactory, "postgres"), logger);
         _logger = logger;
     }
 

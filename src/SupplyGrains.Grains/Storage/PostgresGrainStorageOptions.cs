@@ -11,4 +11,10 @@ public sealed class PostgresGrainStorageOptions
 
     /// <summary>The most writes and clears committed in one transaction (one round trip and one WAL flush).</summary>
     public int MaxBatchSize { get; set; } = 512;
+
+    /// <summary>
+    /// Batches this silo commits side by side, each on its own connection: while one waits for its round trip and
+    /// WAL flush, the next is already on its way (PostgreSQL also shares one flush among concurrent commits).
+    /// </summary>
+    public int Writers { get; set; } = 4;
 }

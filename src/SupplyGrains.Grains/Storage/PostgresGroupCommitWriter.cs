@@ -11,8 +11,8 @@ namespace SupplyGrains.Grains.Storage;
 /// (synchronous_commit=on). Other silos write the same table through their own writers; the conditions on the ETag
 /// keep them honest with each other.
 /// </summary>
-internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchSize, TimeProvider timeProvider, StorageMetrics metrics, Microsoft.Extensions.Logging.ILogger logger)
-    : GroupCommitWriter("PostgreSQL", maxBatchSize, metrics, logger)
+internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchSize, int writers, TimeProvider timeProvider, StorageMetrics metrics, Microsoft.Extensions.Logging.ILogger logger)
+    : GroupCommitWriter("PostgreSQL", maxBatchSize, metrics, logger, writers)
 {
     // Each statement answers one row: the record's new ETag (null when its condition failed) and the ETag it found
     // (for the conflict's message). The CTE reads before the write in the same statement, so the two always agree.
@@ -48,8 +48,6 @@ internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int
         SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM found) THEN 0::bigint END, (SELECT etag FROM found);
         """;
 
-    private readonly List<int> _order = [];
-
     public void Start() => StartLoop();
 
     protected override async Task CommitAsync(IReadOnlyList<PendingWrite> batch, List<(long ETag, Exception? Conflict)> outcomes)
@@ -59,26 +57,26 @@ internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int
         // membership change) lock them in the same order and cannot deadlock.
         var expected = new long?[batch.Count];
         var results = new (long? Written, long? Found)?[batch.Count];
-        _order.Clear();
+        var order = new List<int>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             if (batch[i].ExpectedETag is { } text && !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 continue;
             expected[i] = batch[i].ExpectedETag is null ? null : long.Parse(batch[i].ExpectedETag!, NumberStyles.None, CultureInfo.InvariantCulture);
-            _order.Add(i);
+            order.Add(i);
         }
-        _order.Sort((a, b) => CompareKeys(batch[a], batch[b]));
+        order.Sort((a, b) => CompareKeys(batch[a], batch[b]));
 
         var updatedAt = timeProvider.GetUtcNow();
         await using (var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
         {
             await using var commands = new NpgsqlBatch(connection, transaction);
-            foreach (var i in _order)
+            foreach (var i in order)
                 commands.BatchCommands.Add(Statement(batch[i], expected[i], updatedAt));
             await using (var reader = await commands.ExecuteReaderAsync().ConfigureAwait(false))
             {
-                foreach (var i in _order)
+                foreach (var i in order)
                 {
                     await reader.ReadAsync().ConfigureAwait(false);
                     results[i] = (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));

@@ -26,6 +26,10 @@ public sealed class StorageMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = WriteDurationBuckets });
         _failures = meter.CreateCounter<long>("supplygrains.storage_failures",
             description: "Grain store operations that failed because the store could not complete them (reads, and writes by batch).");
+        // At zero from the start: a series that first appears at 1 is invisible to increase(), so the alert on store
+        // errors would miss the first failure.
+        Failed("read", 0);
+        Failed("write", 0);
     }
 
     public void Written(TimeSpan waited) => _writeDuration.Record(waited.TotalSeconds, _store);
