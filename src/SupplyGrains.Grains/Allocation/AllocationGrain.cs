@@ -197,7 +197,26 @@ public sealed class AllocationGrain(
     }
 
     public Task<AllocationRunView> Run(string runId, AllocationRunRequest request, string by) =>
-        WhileTheBookStandsStill(() => RunNow(runId, request, by));
+        WhileTheBookStandsStill(() => CountingFailures(request.Strategy.ToString(), request.Mode.ToString(),
+            () => RunNow(runId, request, by)));
+
+    /// <summary>
+    /// A run that throws for any reason but the caller's input or a stale preview (both counted as refused where they
+    /// are decided) is counted as failed, so the runs-failing alert sees a store that failed in the middle of a commit.
+    /// </summary>
+    private async Task<AllocationRunView> CountingFailures(string strategy, string mode, Func<Task<AllocationRunView>> run)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await run();
+        }
+        catch (Exception e) when (e is not (DomainValidationException or ConflictException or NotFoundException))
+        {
+            metrics.RunFinished(ProductLine, strategy, mode, "failed", Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+    }
 
     private async Task<AllocationRunView> RunNow(string runId, AllocationRunRequest request, string by)
     {
@@ -240,7 +259,9 @@ public sealed class AllocationGrain(
         return run;
     }
 
-    public Task<AllocationRunView> Commit(string runId, string by) => WhileTheBookStandsStill(() => CommitNow(runId, by));
+    public Task<AllocationRunView> Commit(string runId, string by) =>
+        WhileTheBookStandsStill(() => CountingFailures(S.Runs.FirstOrDefault(r => r.Id == runId)?.Strategy.ToString() ?? "unknown", nameof(RunMode.Commit),
+            () => CommitNow(runId, by)));
 
     private async Task<AllocationRunView> CommitNow(string runId, string by)
     {
