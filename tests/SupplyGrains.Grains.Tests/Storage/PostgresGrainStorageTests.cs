@@ -3,6 +3,8 @@ using Orleans.Storage;
 using SupplyGrains.Contracts;
 using SupplyGrains.Testing;
 
+using static SupplyGrains.Grains.Tests.Storage.StoreCalls;
+
 namespace SupplyGrains.Grains.Tests.Storage;
 
 /// <summary>The PostgreSQL grain store against a real server: Orleans' storage contract, group commit, and what a cluster needs (several silos on one table, the database going away).</summary>
@@ -14,16 +16,7 @@ public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixt
     public async Task WrittenState_IsReadBackByANewActivation()
     {
         PostgresDatabase.SkipUnlessConfigured();
-        var grain = fixture.Client.GetGrain<IStorageProbeGrain>(SqliteStorageClusterFixture.UniqueKey("reactivate"));
-        await grain.Write("first");
-        var etag = await grain.Write("second");
-        var writer = await grain.Read();
-
-        await fixture.Cluster.DeactivateAsync(grain);
-        var reader = await grain.Read();
-
-        Assert.NotEqual(writer.ActivationId, reader.ActivationId);
-        Assert.Equal(new ProbeReading("second", 2, true, etag, reader.ActivationId), reader);
+        await StoreCalls.WrittenStateIsReadBackByANewActivation(fixture.Cluster);
     }
 
     [SkippableFact]
@@ -189,14 +182,4 @@ public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixt
         await fixture.Cluster.DeactivateAsync(grain);
         Assert.Equal("before the re-run", (await grain.Read()).Value);
     }
-
-    private static async Task<ProbeGrainState> Read(IGrainStorage storage, GrainId id)
-    {
-        var state = new ProbeGrainState(new ProbeState());
-        await storage.ReadStateAsync(State, id, state);
-        return state;
-    }
-
-    private static Task Write(IGrainStorage storage, GrainId id, string value) =>
-        storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = value }));
 }

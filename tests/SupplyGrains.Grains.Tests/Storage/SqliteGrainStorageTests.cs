@@ -5,6 +5,8 @@ using Orleans.Storage;
 using SupplyGrains.Contracts;
 using SupplyGrains.Grains.Storage;
 
+using static SupplyGrains.Grains.Tests.Storage.StoreCalls;
+
 namespace SupplyGrains.Grains.Tests.Storage;
 
 public sealed class SqliteGrainStorageTests(SqliteStorageClusterFixture fixture) : IClassFixture<SqliteStorageClusterFixture>
@@ -14,16 +16,7 @@ public sealed class SqliteGrainStorageTests(SqliteStorageClusterFixture fixture)
     [Fact]
     public async Task WrittenState_IsReadBackByANewActivation()
     {
-        var grain = fixture.Client.GetGrain<IStorageProbeGrain>(SqliteStorageClusterFixture.UniqueKey("reactivate"));
-        await grain.Write("first");
-        var etag = await grain.Write("second");
-        var writer = await grain.Read();
-
-        await fixture.Cluster.DeactivateAsync(grain);
-        var reader = await grain.Read();
-
-        Assert.NotEqual(writer.ActivationId, reader.ActivationId);
-        Assert.Equal(new ProbeReading("second", 2, true, etag, reader.ActivationId), reader);
+        await StoreCalls.WrittenStateIsReadBackByANewActivation(fixture.Cluster);
     }
 
     [Fact]
@@ -322,16 +315,6 @@ public sealed class SqliteGrainStorageTests(SqliteStorageClusterFixture fixture)
         var state = fixture.SiloServices.GetRequiredService<Serializer>().Deserialize<ProbeState>(payload);
         Assert.NotNull(state);
         Assert.Equal(("binary", 3), (state.Value, state.Writes));
-    }
-
-    private static Task Write(SqliteGrainStorage storage, GrainId id, string value) =>
-        storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = value }));
-
-    private static async Task<ProbeGrainState> Read(SqliteGrainStorage storage, GrainId id)
-    {
-        var grainState = new ProbeGrainState(new ProbeState());
-        await storage.ReadStateAsync(State, id, grainState);
-        return grainState;
     }
 
     private static void Execute(string path, string sql)
