@@ -112,6 +112,23 @@ public class OrderGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TheSameReviewOrImportDecisionAgain_ChangesNothing()
+    {
+        var pl = await _given.ProductLine();
+        var reseller = await _given.Customer("SG", EntityType.Reseller);
+        var order = await _given.Order(reseller, pl, 8, shipTo: "SG");
+        var review = new ReviewDecision(ReviewDecisionKind.Clear, "end user verified");
+        var cleared = await OrderGrain(order.Id).RecordReview(review, "officer");
+
+        var again = await OrderGrain(order.Id).RecordReview(review, "officer");
+
+        Assert.Equal(cleared.Status, again.Status);
+        Assert.Equal(cleared.Gates, again.Gates);
+        Assert.Single(await OrderGrain(order.Id).GetAudit(), e => e.Kind == "ReviewRecorded");
+        await Assert.ThrowsAsync<ConflictException>(() => OrderGrain(order.Id).RecordReview(review with { Decision = ReviewDecisionKind.Deny }, "officer"));
+    }
+
+    [Fact]
     public async Task PolicyPublication_ReDecidesOpenOrders()
     {
         var pl = await _given.ProductLine();

@@ -99,6 +99,11 @@ public sealed class OrderGrain(
         DomainValidation.Require(decision, "body");
         var now = clock.GetUtcNow();
         var note = $"{decision.Authority} {decision.Reference}{(string.IsNullOrWhiteSpace(decision.Note) ? "" : $": {decision.Note}")}";
+        // The decision already on record, about the same facts (a retried request, a scenario loaded again): nothing to do.
+        if (S.Resolutions.LastOrDefault(r => r.Gate == Gate.ImportApproval) is { } last
+            && last.Cleared == (decision.Decision == ImportDecisionKind.Approved) && last.Note == note
+            && last.Facts == S.Facts.GetValueOrDefault(Gate.ImportApproval, ""))
+            return await Get();
         S.Resolutions.Add(new Resolution(Gate.ImportApproval, decision.Decision == ImportDecisionKind.Approved,
             S.Facts.GetValueOrDefault(Gate.ImportApproval, ""), by, now, note));
         S.Audit.Add(new AuditEvent(now, by, "ImportDecisionRecorded", $"{decision.Decision} by {note}"));
@@ -115,7 +120,13 @@ public sealed class OrderGrain(
             .Select(d => d.Gate)
             .ToList();
         if (held.Count == 0)
+        {
+            // The review that cleared or denied the hold, sent again (a retried request, a scenario loaded again).
+            if (S.Resolutions.LastOrDefault(r => r.Gate != Gate.ImportApproval) is { } last
+                && last.Cleared == (decision.Decision == ReviewDecisionKind.Clear) && last.Note == decision.Note)
+                return await Get();
             throw new ConflictException($"Order '{Id}' has no screening or diversion hold to review (status {S.Status}).");
+        }
         var now = clock.GetUtcNow();
         foreach (var gate in held)
             S.Resolutions.Add(new Resolution(gate, decision.Decision == ReviewDecisionKind.Clear, S.Facts.GetValueOrDefault(gate, ""), by, now, decision.Note));
