@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using SupplyGrains.Testing;
 
 namespace SupplyGrains.Silo.Tests;
@@ -33,7 +31,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
     public static async Task<PrivatePostgresServer> StartAsync()
     {
         var version = Directory.GetDirectories("/usr/lib/postgresql").Select(Path.GetFileName).OrderBy(v => int.Parse(v!, System.Globalization.CultureInfo.InvariantCulture)).Last()!;
-        var server = new PrivatePostgresServer(version, $"sgtest{Guid.NewGuid().ToString("N")[..8]}", FreePort());
+        var server = new PrivatePostgresServer(version, $"sgtest{Guid.NewGuid().ToString("N")[..8]}", FreePorts.Next());
         var port = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString).Port;
         await Run("pg_createcluster", version, server._name, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--start", "--", "--auth-host=trust", "--auth-local=trust");
         return server;
@@ -60,12 +58,5 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await errors}{await output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace SupplyGrains.Silo.Tests;
@@ -18,7 +16,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     private readonly Process _process;
     private readonly TemporaryDirectory _directory;
     private readonly HttpClient _http;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly OutputTail _output = new();
 
     private PrometheusServer(Process process, TemporaryDirectory directory, Uri baseAddress)
     {
@@ -31,7 +29,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     public static readonly string[] ShippedFiles = ["prometheus.yml", "alerts.yml"];
 
     /// <summary>The last lines Prometheus logged, for failure messages.</summary>
-    public string RecentOutput => string.Join('\n', _output.TakeLast(40));
+    public string RecentOutput => _output.Last(40);
 
     /// <summary>Starts Prometheus on the shipped configuration, scraping <paramref name="targets"/> (host:port) in the job it defines.</summary>
     public static async Task<PrometheusServer> StartAsync(IEnumerable<Uri> targets)
@@ -46,7 +44,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         // A free port is free when asked, not necessarily when Prometheus binds it: other tests start processes too.
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(executable, directory, FreePort());
+            var server = Launch(executable, directory, FreePorts.Next());
             try
             {
                 await server.WaitUntilReady();
@@ -85,10 +83,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start");
         var server = new PrometheusServer(process, directory, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => server.Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Remember(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        server._output.Follow(process);
         return server;
     }
 
@@ -176,20 +171,6 @@ public sealed class PrometheusServer : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
         throw new TimeoutException($"Prometheus was not ready within {StartDeadline.TotalSeconds} s:\n{RecentOutput}");
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null) return;
-        _output.Enqueue(line);
-        while (_output.Count > 200) _output.TryDequeue(out _);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

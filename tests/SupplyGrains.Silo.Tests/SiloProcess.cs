@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace SupplyGrains.Silo.Tests;
@@ -14,7 +12,7 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly OutputTail _output = new();
 
     private SiloProcess(Process process, Uri baseAddress, int siloPort)
     {
@@ -29,7 +27,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public int SiloPort { get; }
 
     /// <summary>The last lines the silo wrote, for failure messages.</summary>
-    public string RecentOutput => string.Join('\n', _output.TakeLast(60));
+    public string RecentOutput => _output.Last(60);
 
     /// <summary>
     /// Starts a silo on <paramref name="dataPath"/> (a SQLite file the caller owns and cleans up); <paramref name="settings"/>
@@ -55,7 +53,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private static async Task<SiloProcess> StartOnceAsync(string dataPath, bool loadDemo, IReadOnlyList<string>? settings)
     {
-        var (httpPort, siloPort) = (FreePort(), FreePort());
+        var (httpPort, siloPort) = (FreePorts.Next(), FreePorts.Next());
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -65,7 +63,7 @@ public sealed class SiloProcess : IAsyncDisposable
         string[] arguments =
         [
             SiloAssembly(), "--urls", $"http://127.0.0.1:{httpPort}",
-            "--Orleans:SiloPort", siloPort.ToString(), "--Orleans:GatewayPort", FreePort().ToString(),
+            "--Orleans:SiloPort", siloPort.ToString(), "--Orleans:GatewayPort", FreePorts.Next().ToString(),
             "--Storage:Path", dataPath, "--Demo:LoadOnEmptyStore", loadDemo ? "true" : "false",
             "--Metrics:ScrapeCacheMilliseconds", "0",
             .. settings ?? [],
@@ -77,10 +75,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"), siloPort);
-        process.OutputDataReceived += (_, e) => silo.Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Remember(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        silo._output.Follow(process);
         await silo.WaitUntilReady();
         return silo;
     }
@@ -158,20 +153,6 @@ public sealed class SiloProcess : IAsyncDisposable
         }
         await KillAsync();
         throw new TimeoutException($"The silo was not ready within {StartDeadline.TotalSeconds} s:\n{RecentOutput}");
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null) return;
-        _output.Enqueue(line);
-        while (_output.Count > 200) _output.TryDequeue(out _);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The silo built next to these tests, in the same configuration (Debug or Release).</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace SupplyGrains.Silo.Tests;
@@ -43,7 +42,7 @@ public sealed class TracingTests
 
         public OtlpCollector()
         {
-            var port = FreePort();
+            var port = FreePorts.Next();
             Address = $"http://127.0.0.1:{port}/";
             _listener.Prefixes.Add(Address);
             _listener.Start();
@@ -77,13 +76,6 @@ public sealed class TracingTests
                 context.Response.ContentType = "application/x-protobuf";
                 context.Response.Close();
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }
