@@ -22,4 +22,15 @@ public sealed class StoreUnavailableException : Exception
     /// <summary>The type name of the store's exception, e.g. <c>PostgresException</c>.</summary>
     [Id(1)]
     public string Cause { get; } = "";
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> or one it wraps is a store failure: Orleans wraps what a store threw
+    /// (the state bridge, an activation that could not read its state), so the cause may sit a few levels down.
+    /// </summary>
+    public static bool IsCauseOf(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is StoreUnavailableException) return true;
+        return false;
+    }
 }

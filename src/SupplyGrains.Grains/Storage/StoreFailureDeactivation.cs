@@ -16,17 +16,10 @@ internal sealed class StoreFailureDeactivation : IIncomingGrainCallFilter
         {
             await context.Invoke();
         }
-        catch (Exception exception) when (CausedByStore(exception))
+        catch (Exception exception) when (StoreUnavailableException.IsCauseOf(exception))
         {
             context.TargetContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, "A grain store operation failed; the state is read again on the next call."));
             throw;
         }
-    }
-
-    private static bool CausedByStore(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-            if (exception is StoreUnavailableException) return true;
-        return false;
     }
 }

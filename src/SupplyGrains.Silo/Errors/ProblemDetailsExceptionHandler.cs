@@ -23,7 +23,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message },
-            _ when Find<StoreUnavailableException>(exception) is not null => new ProblemDetails
+            _ when StoreUnavailableException.IsCauseOf(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Service unavailable",
@@ -41,14 +41,6 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) logger.LogWarning(exception, "Request failed: cluster or store unavailable");
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
-    }
-
-    // Orleans may wrap what a grain's store threw (an activation that could not read its state), so look inside.
-    private static T? Find<T>(Exception? exception) where T : Exception
-    {
-        for (; exception is not null; exception = exception.InnerException)
-            if (exception is T found) return found;
-        return null;
     }
 
     private static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)
