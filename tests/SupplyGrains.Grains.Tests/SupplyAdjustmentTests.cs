@@ -90,14 +90,14 @@ public class SupplyAdjustmentTests(ClusterFixture fixture)
             ProductLine(ClusterFixture.Unique("pl")).Adjust(new SupplyAdjustment(Given.Week, 8, "found stock"), "planner"));
     }
 
-    /// <summary>What the <c>supplygrains.overcommitted_weeks</c> gauge reports for <paramref name="pl"/> right now.</summary>
+    /// <summary>What the <c>supplygrains.overcommitments</c> gauge reports for <paramref name="pl"/> right now.</summary>
     private static long OverCommittedWeeks(string pl)
     {
         long? value = null;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == SupplyGrainsMetrics.MeterName && instrument.Name == "supplygrains.overcommitted_weeks")
+            if (instrument.Meter.Name == SupplyGrainsMetrics.MeterName && instrument.Name == "supplygrains.overcommitments")
                 l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((_, measurement, tags, _) =>

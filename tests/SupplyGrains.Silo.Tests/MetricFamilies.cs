@@ -44,9 +44,8 @@ public sealed partial class MetricFamilies
         }
     }
 
-    /// <summary>The exposition text of the families <paramref name="include"/> selects, as promtool reads it.</summary>
-    public string Text(Func<MetricFamily, bool> include) =>
-        string.Concat(Families.Values.Where(include).SelectMany(f => f.Lines).Select(l => l + "\n"));
+    /// <summary>The exposition text again, as promtool reads it.</summary>
+    public string Text() => string.Concat(Families.Values.SelectMany(f => f.Lines).Select(l => l + "\n"));
 
     [GeneratedRegex(@"^# (?<kind>HELP|TYPE) (?<name>[a-zA-Z_:][a-zA-Z0-9_:]*) ?(?<rest>.*)$")]
     private static partial Regex Metadata();

@@ -135,7 +135,7 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         var scrapes = new List<Scrape>();
         foreach (var silo in cluster.Silos) scrapes.Add(await Scrape.Of(silo.Client(apiKey: null)));
 
-        string[] grainSeries = ["supplygrains_supply_units", "supplygrains_committed_units", "supplygrains_overcommitted_weeks", "supplygrains_fill_ratio"];
+        string[] grainSeries = ["supplygrains_supply_units", "supplygrains_committed_units", "supplygrains_overcommitments", "supplygrains_fill_ratio"];
         foreach (var name in grainSeries)
             Assert.Single(scrapes.SelectMany(s => s.Samples(name, ("product_line", pl))));
         foreach (var status in new[] { "Approved" })

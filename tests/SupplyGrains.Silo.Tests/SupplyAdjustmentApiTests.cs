@@ -54,7 +54,7 @@ public class SupplyAdjustmentApiTests(WorkflowFixture fixture)
         Assert.Equal(2, after.GetProperty("adjustments").GetArrayLength());
         await Eventually.Until(
             async () => await fixture.As(null).GetStringAsync("/metrics"),
-            text => text.Split('\n').Any(line => line.StartsWith("supplygrains_overcommitted_weeks{", StringComparison.Ordinal)
+            text => text.Split('\n').Any(line => line.StartsWith("supplygrains_overcommitments{", StringComparison.Ordinal)
                 && line.Contains($"product_line=\"{pl}\"", StringComparison.Ordinal) && line.TrimEnd().EndsWith(" 1", StringComparison.Ordinal)));
     }
 

@@ -40,7 +40,7 @@ public sealed class SupplyGrainsMetrics
             description: "Units produced over the ledger of a product line.");
         meter.CreateObservableGauge("supplygrains.committed_units", () => _supply.Select(p => Tagged(p.Value.Committed, p.Key)),
             description: "Units committed to orders by allocation runs.");
-        meter.CreateObservableGauge("supplygrains.overcommitted_weeks", () => _supply.Select(p => Tagged(p.Value.OverCommittedWeeks, p.Key)),
+        meter.CreateObservableGauge("supplygrains.overcommitments", () => _supply.Select(p => Tagged(p.Value.OverCommittedWeeks, p.Key)),
             description: "Weeks of a product line's ledger where more is committed than the supply up to then covers.");
         meter.CreateObservableGauge("supplygrains.demand_units", () => _books.SelectMany(b => b.Value.UnitsByStatus.Select(s => Tagged(s.Value, b.Key, s.Key))),
             description: "Units ordered, by product line and order status.");

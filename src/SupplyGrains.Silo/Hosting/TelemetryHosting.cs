@@ -22,6 +22,7 @@ public static class TelemetryHosting
             .AddMeter(SupplyGrainsMetrics.MeterName, "Microsoft.Orleans")
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
+            .AddMetricConventions()
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = config.GetValue("Metrics:ScrapeCacheMilliseconds", 300)));
 
         if (config["Tracing:OtlpEndpoint"] is { Length: > 0 } endpoint)
