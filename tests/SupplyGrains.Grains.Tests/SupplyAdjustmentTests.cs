@@ -16,6 +16,10 @@ public class SupplyAdjustmentTests(ClusterFixture fixture)
 
     private IProductLineGrain ProductLine(string pl) => fixture.Client.GetGrain<IProductLineGrain>(pl);
 
+    /// <summary>An adjustment with an id of its own, as the API gives every request without an Idempotency-Key.</summary>
+    private Task<ProductLineView> Adjust(string pl, SupplyAdjustment adjustment, string by = "planner", string? id = null) =>
+        ProductLine(pl).Adjust(adjustment, by, id ?? ClusterFixture.Unique("adj"));
+
     private IAllocationGrain Allocation(string pl) => fixture.Client.GetGrain<IAllocationGrain>(pl);
 
     private Task<AllocationRunView> Run(string pl, RunMode mode) =>
@@ -33,7 +37,7 @@ public class SupplyAdjustmentTests(ClusterFixture fixture)
         Assert.Equal(32, Assert.Single(preview.Weeks).Allocated);
         Assert.Equal(0, OverCommittedWeeks(pl));
 
-        var view = await ProductLine(pl).Adjust(new SupplyAdjustment(Given.Week, -40, "lost shipment"), "planner-1");
+        var view = await Adjust(pl, new SupplyAdjustment(Given.Week, -40, "lost shipment"), "planner-1");
 
         var week = Assert.Single(view.Supply);
         Assert.Equal((40, 48, 0, true), (week.Produced, week.Committed, week.Available, week.OverCommitted));
@@ -58,7 +62,7 @@ public class SupplyAdjustmentTests(ClusterFixture fixture)
         var pl = await _given.ProductLine(lotSize: 8);
         await _given.Order(await _given.Customer(), pl, 32);
 
-        var view = await ProductLine(pl).Adjust(new SupplyAdjustment(Given.Week, 24, "found in the Taoyuan warehouse"), "planner");
+        var view = await Adjust(pl, new SupplyAdjustment(Given.Week, 24, "found in the Taoyuan warehouse"));
         var run = await Run(pl, RunMode.Preview);
 
         Assert.Equal((24, 24, 0), (view.Supply.Single().Produced, view.Supply.Single().Adjusted, view.Supply.Single().ProducedByFab!.Count));
@@ -72,8 +76,8 @@ public class SupplyAdjustmentTests(ClusterFixture fixture)
         await _given.Supply(pl, 80, weeks: 1);
         var versionBefore = (await ProductLine(pl).GetSupply()).Version;
 
-        var refused = await Assert.ThrowsAsync<DomainValidationException>(() => ProductLine(pl).Adjust(new SupplyAdjustment(Given.Week, -81, "scrap"), "planner"));
-        var noReason = await Assert.ThrowsAsync<DomainValidationException>(() => ProductLine(pl).Adjust(new SupplyAdjustment(Given.Week, -8, " "), "planner"));
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() => Adjust(pl, new SupplyAdjustment(Given.Week, -81, "scrap")));
+        var noReason = await Assert.ThrowsAsync<DomainValidationException>(() => Adjust(pl, new SupplyAdjustment(Given.Week, -8, " ")));
 
         Assert.Contains("units", refused.Errors.Keys);
         Assert.Contains("Reason", noReason.Errors.Keys);
@@ -87,7 +91,31 @@ public class SupplyAdjustmentTests(ClusterFixture fixture)
     public async Task Adjusting_AnUnknownProductLine_IsNotFound()
     {
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            ProductLine(ClusterFixture.Unique("pl")).Adjust(new SupplyAdjustment(Given.Week, 8, "found stock"), "planner"));
+            Adjust(ClusterFixture.Unique("pl"), new SupplyAdjustment(Given.Week, 8, "found stock")));
+    }
+
+    [Fact]
+    public async Task TheSameAdjustmentId_Again_CountsOnce_AlsoAfterReactivation_AndWithOtherContentIsAConflict()
+    {
+        var pl = await _given.ProductLine(lotSize: 8);
+        await _given.Supply(pl, 80, weeks: 1);
+        var scrap = new SupplyAdjustment(Given.Week, -48, "scrap ");
+        var first = await Adjust(pl, scrap, id: "adj-retried");
+        var version = (await ProductLine(pl).GetSupply()).Version;
+
+        // The retry would take the week below zero if it counted again: it must be answered from what was recorded.
+        var retried = await Adjust(pl, scrap, id: "adj-retried");
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var afterReactivation = await Adjust(pl, scrap with { Reason = "scrap" }, id: "adj-retried");
+        var conflict = await Assert.ThrowsAsync<ConflictException>(() => Adjust(pl, scrap with { Units = -8 }, id: "adj-retried"));
+
+        Assert.Equal(32, first.Supply.Single().Produced);
+        Assert.Equal(first.Adjustments, retried.Adjustments);
+        Assert.Equal(first.Adjustments, afterReactivation.Adjustments);
+        Assert.Equal(("adj-retried", "scrap"), (first.Adjustments.Single().Id, first.Adjustments.Single().Reason));
+        Assert.Equal(32, afterReactivation.Supply.Single().Produced);
+        Assert.Contains("adj-retried", conflict.Message);
+        Assert.Equal(version, (await ProductLine(pl).GetSupply()).Version);
     }
 
     /// <summary>What the <c>supplygrains.overcommitments</c> gauge reports for <paramref name="pl"/> right now.</summary>

@@ -58,6 +58,34 @@ public class SupplyAdjustmentApiTests(WorkflowFixture fixture)
                 && line.Contains($"product_line=\"{pl}\"", StringComparison.Ordinal) && line.TrimEnd().EndsWith(" 1", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Retry_WithTheSameIdempotencyKey_CountsOnce_WithoutOneCountsAgain_AndOtherContentIs409()
+    {
+        var pl = await ProductLine();
+        async Task<HttpResponseMessage> Post(object body, string? key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/product-lines/{pl}/adjustments") { Content = JsonContent.Create(body) };
+            if (key is not null) request.Headers.Add("Idempotency-Key", key);
+            return await _planner.SendAsync(request);
+        }
+        var found = new { week = "2032-W10", units = 40, reason = "found stock" };
+        var key = Guid.NewGuid().ToString();
+
+        var first = await Post(found, key);
+        var retried = await Post(found, key);
+        var conflict = await (await Post(found with { units = 48 }, key)).Problem(409);
+        var produced = Week(await _planner.GetJson<JsonElement>($"/api/product-lines/{pl}"), "2032-W10").GetProperty("produced").GetInt32();
+        var unkeyed = await Post(found, null);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, retried.StatusCode));
+        Assert.Equal((await first.Read<JsonElement>()).GetProperty("adjustments").ToString(), (await retried.Read<JsonElement>()).GetProperty("adjustments").ToString());
+        Assert.Contains("different content", conflict.GetProperty("detail").GetString());
+        Assert.Equal(40, produced);
+        var after = await unkeyed.Read<JsonElement>();
+        Assert.Equal(80, Week(after, "2032-W10").GetProperty("produced").GetInt32());
+        Assert.Equal(2, after.GetProperty("adjustments").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("""{ "week": "2032-W10", "units": 8 }""", "reason")]
     [InlineData("""{ "week": "2032-W10", "units": 8, "reason": null }""", "reason")]

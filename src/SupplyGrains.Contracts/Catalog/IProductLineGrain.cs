@@ -29,10 +29,12 @@ public interface IProductLineGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records a planner's adjustment (by <paramref name="by"/>) to the units produced in a week and returns the product
-    /// line with it; refuses a reason left out, zero units, or taking a week below zero produced.
+    /// line with it; refuses a reason left out, zero units, or taking a week below zero produced. The same
+    /// <paramref name="adjustmentId"/> again records nothing (a retried request counts once), and with different
+    /// content it is a conflict.
     /// </summary>
     [Alias("Adjust")]
-    Task<ProductLineView> Adjust(SupplyAdjustment adjustment, string by);
+    Task<ProductLineView> Adjust(SupplyAdjustment adjustment, string by, string adjustmentId);
 
     /// <summary>Adds committed units; a repeated <paramref name="entryId"/> does nothing (commits are retried).</summary>
     [Alias("Commit")]

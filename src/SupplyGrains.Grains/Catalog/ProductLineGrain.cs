@@ -51,12 +51,20 @@ public sealed class ProductLineGrain(
         return Task.FromResult(new SupplySnapshot(definition.LotSize, Ledger().Produced, Committed(), state.State.Version));
     }
 
-    public async Task<ProductLineView> Adjust(SupplyAdjustment adjustment, string by)
+    public async Task<ProductLineView> Adjust(SupplyAdjustment adjustment, string by, string adjustmentId)
     {
         RequireDefinition();
         DomainValidation.Require(adjustment, "body");
+        adjustment = adjustment with { Reason = adjustment.Reason.Trim() };
+        if (state.State.Adjustments.Find(a => a.Id == adjustmentId) is { } recorded)
+        {
+            // Checked before the ledger: a retry must get its answer even once the week can no longer take the units.
+            if (recorded.ToAdjustment() != adjustment)
+                throw new ConflictException($"Adjustment '{adjustmentId}' was already recorded with different content.");
+            return View();
+        }
         Ledger().RequireAdmits(adjustment);
-        state.State.Adjustments.Add(new RecordedAdjustment(adjustment.Week, adjustment.Units, adjustment.Reason.Trim(), by, clock.GetUtcNow()));
+        state.State.Adjustments.Add(new RecordedAdjustment(adjustment.Week, adjustment.Units, adjustment.Reason, by, clock.GetUtcNow(), adjustmentId));
         await Save(); // the version moves and the produced units with it: previews that read the old supply go stale
         return View();
     }

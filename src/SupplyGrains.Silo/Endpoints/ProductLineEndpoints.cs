@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using SupplyGrains.Contracts.Catalog;
 using SupplyGrains.Contracts.Supply;
 using SupplyGrains.Domain.Catalog;
@@ -16,7 +17,8 @@ public static class ProductLineEndpoints
         var api = app.MapGroup("/api/product-lines").WithTags("Product lines");
         api.MapPut("/{id}", Define).WithName("DefineProductLine").WithSummary("Define or update a product line").RequireAuthorization(Roles.PlanPolicy);
         api.MapPost("/{id}/adjustments", Adjust).WithName("AdjustProductLineSupply")
-            .WithSummary("Add or take away produced units in a week, with the reason (scrap, a lost shipment, found stock)").RequireAuthorization(Roles.PlanPolicy);
+            .WithSummary("Add or take away produced units in a week, with the reason (scrap, a lost shipment, found stock). With an Idempotency-Key header a retry counts once.")
+            .RequireAuthorization(Roles.PlanPolicy);
         api.MapPost("/{id}/supply-preview", PreviewSupply).WithName("PreviewProductLineSupply")
             .WithSummary("What-if: the weekly supply under hypothetical capacity changes, downtime and adjustments; changes nothing").RequireAuthorization(Roles.PlanPolicy);
         api.MapGet("/{id}", Get).WithName("GetProductLine").WithSummary("A product line with its weekly supply ledger").RequireAuthorization(Roles.ReadPolicy);
@@ -27,8 +29,10 @@ public static class ProductLineEndpoints
     private static async Task<Ok<ProductLineView>> Define(string id, ProductLineDefinition body, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IProductLineGrain>(id).Define(body));
 
-    private static async Task<Created<ProductLineView>> Adjust(string id, SupplyAdjustment body, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Created($"/api/product-lines/{id}", await grains.GetGrain<IProductLineGrain>(id).Adjust(body, user.Who()));
+    private static async Task<Created<ProductLineView>> Adjust(
+        string id, SupplyAdjustment body, ClaimsPrincipal user, IGrainFactory grains, [FromHeader(Name = NewId.IdempotencyHeader)] string? idempotencyKey) =>
+        TypedResults.Created($"/api/product-lines/{id}",
+            await grains.GetGrain<IProductLineGrain>(id).Adjust(body, user.Who(), NewId.For("adj", user.Who(), idempotencyKey)));
 
     private static async Task<Ok<SupplyPreview>> PreviewSupply(string id, SupplyWhatIf body, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ISupplyPreviewGrain>(id).Preview(body));
