@@ -13,10 +13,13 @@ public readonly partial record struct IsoWeek(int Ordinal) : IComparable<IsoWeek
 {
     public static IsoWeek Of(int year, int week)
     {
-        if (year is < 1 or > 9998 || week < 1 || week > ISOWeek.GetWeeksInYear(year))
+        if (!Exists(year, week))
             throw new ArgumentOutOfRangeException(nameof(week), $"{year}-W{week:00} is not an ISO week.");
         return FromMonday(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday));
     }
+
+    /// <summary>Whether <paramref name="year"/>-W<paramref name="week"/> is a week this type holds (years 1 to 9998).</summary>
+    private static bool Exists(int year, int week) => year is >= 1 and <= 9998 && week >= 1 && week <= ISOWeek.GetWeeksInYear(year);
 
     public static IsoWeek Containing(DateOnly date) =>
         Of(ISOWeek.GetYear(date.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetWeekOfYear(date.ToDateTime(TimeOnly.MinValue)));
@@ -51,7 +54,7 @@ public readonly partial record struct IsoWeek(int Ordinal) : IComparable<IsoWeek
         if (!match.Success) return false;
         var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         var number = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        if (year < 1 || number < 1 || number > ISOWeek.GetWeeksInYear(year)) return false;
+        if (!Exists(year, number)) return false;
         week = Of(year, number);
         return true;
     }

@@ -40,7 +40,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 // Started once the silo is active and its start-up work is done; the store may come and go after that (readiness).
 app.MapHealthChecks("/health/startup", new HealthCheckOptions { Predicate = check => check.Tags.Contains("startup") }).AllowAnonymous();
 
-app.MapProductLineEndpoints()
+app.MapGroup("").AddEndpointFilter<BlankRouteValueFilter>()
+    .MapProductLineEndpoints()
     .MapFabEndpoints()
     .MapCustomerEndpoints()
     .MapOrderEndpoints()

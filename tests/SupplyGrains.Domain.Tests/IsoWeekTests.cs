@@ -24,6 +24,8 @@ public class IsoWeekTests
     [InlineData("2026-W00")]
     [InlineData("2027-W53")]
     [InlineData("26-W05")]
+    [InlineData("0000-W01")]
+    [InlineData("9999-W01")] // a year Of refuses: TryParse must say no, not throw
     [InlineData("2026-05")]
     [InlineData(" 2026-W05")]
     [InlineData("")]

@@ -44,6 +44,7 @@ public class BadInputTests(WorkflowFixture fixture)
     [InlineData("2032-W5")]
     [InlineData("2032-10")]
     [InlineData("2031-W53")]
+    [InlineData("9999-W01")]
     [InlineData("next week")]
     public async Task WeekInAnyOtherFormThanYYYYWww_IsRefusedNamingTheField(string week)
     {
@@ -93,6 +94,35 @@ public class BadInputTests(WorkflowFixture fixture)
         var problem = await (await _http.PutJson("/api/product-lines/Not_An_Id", Data.ProductLine())).Problem(400);
 
         Assert.Contains("id", problem.Fields());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/orders/%20")]
+    [InlineData("GET", "/api/orders/%20/audit")]
+    [InlineData("POST", "/api/orders/%20/cancel")]
+    [InlineData("GET", "/api/customers/%20")]
+    [InlineData("GET", "/api/product-lines/%20")]
+    [InlineData("PUT", "/api/product-lines/%20")]
+    [InlineData("GET", "/api/policies/reevaluations/%20")]
+    [InlineData("GET", "/api/licenses/%20")]
+    [InlineData("GET", "/api/allocation-runs/%20/diff?against=run-1")]
+    public async Task BlankIdInPath_IsA400NamingIt_NotAServerError(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "GET" ? null : JsonContent.Create(Data.ProductLine()) };
+
+        var problem = await (await _http.SendAsync(request)).Problem(400);
+
+        Assert.Contains("id", problem.Fields());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task ScenarioWithABlankName_IsA400NamingIt(string name)
+    {
+        var problem = await (await _http.PostJson("/api/scenarios", new { name })).Problem(400);
+
+        Assert.Contains("name", problem.Fields());
     }
 
     [Fact]

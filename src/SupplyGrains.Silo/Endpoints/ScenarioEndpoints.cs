@@ -16,6 +16,7 @@ public static class ScenarioEndpoints
         return app;
     }
 
+    // A blank name is the scenario grain's to refuse, naming the field: Orleans would refuse it as a grain key first, as a 500.
     private static async Task<Ok<ScenarioReport>> Load(ScenarioDocument body, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IScenarioGrain>(body.Name ?? "scenario").Load(body, user.Who()));
+        TypedResults.Ok(await grains.GetGrain<IScenarioGrain>(string.IsNullOrWhiteSpace(body.Name) ? "scenario" : body.Name).Load(body, user.Who()));
 }
