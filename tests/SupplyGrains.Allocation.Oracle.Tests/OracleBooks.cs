@@ -91,10 +91,12 @@ internal static class OracleBooks
     /// answer every run; with <c>ORACLE_EXPLORE=1</c> it samples fresh random books with shrinking instead, to hunt.
     /// </summary>
     /// <remarks>
-    /// Used by the ratio comparisons: largest-remainder rounding under a ratio lands more than one lot from the LP on
-    /// roughly one book in ten thousand (a lot handed to the reference side changes the destination side's room; seed
-    /// <c>30mYtioeq5l1</c> reproduces one), a known gap recorded as open work. Random sampling made CI fail on it a few
-    /// runs in a hundred without telling anyone anything new.
+    /// Used by the ratio comparisons. Rounding under a ratio used to land more than one lot from the LP on about one book
+    /// in ten thousand: the lots rounding gave the reference side moved the destination side's room and the supply left
+    /// to the others, whose remainders were still placed on shares computed before (seed <c>30mYtioeq5l1</c>, kept as
+    /// <see cref="CapOracleTests.FairShare_IsMaxMinAroundTheReferenceLots_WhenRoundingGivesTheReferenceALot"/>). The
+    /// engine now shares the others again around the reference's lots, and sampling has found no gap since; the fixed
+    /// sequence stays so that CI gives the same answer every run.
     /// </remarks>
     public static void Check(this Gen<AllocationProblem> books, Action<AllocationProblem> assert, int iter)
     {

@@ -15,20 +15,27 @@ namespace SupplyGrains.Domain.Allocation;
 /// short without being stopped by a cap; those two steps put that right. A destination ratio counts whole lots of its
 /// reference, which rounding can leave below the continuous answer, so destination customers are placed after the
 /// others and take what their floors lack as the reference's lots open room. Every move goes through
-/// <see cref="WeekLedger"/>, so no cap can break.
+/// <see cref="WeekLedger"/>, so no cap can break. The first two steps (<see cref="PlaceShares"/>) and the last two
+/// (<see cref="Complete"/>) are separate calls because, with a ratio, <see cref="WeightedShare"/> places shares twice
+/// (the whole group, then the customers without a reference order around the reference's lots) and completes once.
 /// </remarks>
 internal static class LotRounding
 {
     private const double Tolerance = 1e-6;
 
-    public static void Round(
-        WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights, ProgressiveFilling filling,
-        ReadOnlySpan<int> segmentFirstSlot, ReadOnlySpan<int> segmentEndSlot)
+    /// <summary>Floors, then largest remainder: the lots the continuous shares of <paramref name="customers"/> round to.</summary>
+    public static void PlaceShares(
+        WeekLedger ledger, ReadOnlySpan<int> customers, ProgressiveFilling filling, ReadOnlySpan<int> segmentFirstSlot, ReadOnlySpan<int> segmentEndSlot)
     {
         var ratios = ledger.Book.CountryCaps.RatioCount > 0;
         PlaceFloors(ledger, customers, filling, segmentFirstSlot, segmentEndSlot, destinations: false, ratios);
         if (ratios) PlaceFloors(ledger, customers, filling, segmentFirstSlot, segmentEndSlot, destinations: true, ratios);
         HandOutRemainders(ledger, customers, filling);
+    }
+
+    /// <summary>Then, over the whole group: the lots rounding left to whoever can take them, and fairness restored.</summary>
+    public static void Complete(WeekLedger ledger, ReadOnlySpan<int> customers, ReadOnlySpan<double> weights)
+    {
         FillLeftoverLots(ledger, customers, weights);
         RestoreFairness(ledger, customers, weights);
     }

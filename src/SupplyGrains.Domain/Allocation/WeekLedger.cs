@@ -285,6 +285,27 @@ internal sealed class WeekLedger
         return true;
     }
 
+    /// <summary>Takes back every lot the customer holds this week, as <see cref="TakeBackAt"/> does one: rewind after.</summary>
+    public void TakeBackAll(int customer)
+    {
+        for (var slot = _customerStart[customer]; slot < _customerEnd[customer]; slot++)
+        {
+            var lots = _slotLots[slot];
+            if (lots == 0) continue;
+            var order = _slotOrder[slot];
+            _slotLots[slot] = 0;
+            _book.RemainingLots[order] += lots;
+            if (_book.OrderLicence[order] is var licence and >= 0) _book.CapRoomLots[licence] += lots;
+            if (_book.OrderCountry[order] is var country and >= 0)
+            {
+                if (_countryCaps.QuotaCap[country] is var quota and >= 0) _book.CapRoomLots[quota] += lots;
+                AddCountryLots(country, -lots);
+            }
+            _customerLots[customer] -= lots;
+            Pool += lots;
+        }
+    }
+
     public void Rewind(int customer) => _cursor[customer] = _customerStart[customer];
 
     /// <summary>Makes <paramref name="customers"/> the group that <see cref="RewindGroup"/> rewinds.</summary>
