@@ -269,19 +269,7 @@ internal sealed class WeekLedger
     public bool TakeBackAt(int customer, int slot)
     {
         if (_slotLots[slot] == 0) return false;
-        var order = _slotOrder[slot];
-        var country = _book.OrderCountry[order];
-        _slotLots[slot]--;
-        _book.RemainingLots[order]++;
-        var licence = _book.OrderLicence[order];
-        if (licence >= 0) _book.CapRoomLots[licence]++;
-        if (country >= 0)
-        {
-            if (_countryCaps.QuotaCap[country] is var quota and >= 0) _book.CapRoomLots[quota]++;
-            AddCountryLots(country, -1);
-        }
-        _customerLots[customer]--;
-        Pool++;
+        TakeBack(customer, slot, 1);
         return true;
     }
 
@@ -290,20 +278,26 @@ internal sealed class WeekLedger
     {
         for (var slot = _customerStart[customer]; slot < _customerEnd[customer]; slot++)
         {
-            var lots = _slotLots[slot];
-            if (lots == 0) continue;
-            var order = _slotOrder[slot];
-            _slotLots[slot] = 0;
-            _book.RemainingLots[order] += lots;
-            if (_book.OrderLicence[order] is var licence and >= 0) _book.CapRoomLots[licence] += lots;
-            if (_book.OrderCountry[order] is var country and >= 0)
-            {
-                if (_countryCaps.QuotaCap[country] is var quota and >= 0) _book.CapRoomLots[quota] += lots;
-                AddCountryLots(country, -lots);
-            }
-            _customerLots[customer] -= lots;
-            Pool += lots;
+            if (_slotLots[slot] > 0) TakeBack(customer, slot, _slotLots[slot]);
         }
+    }
+
+    /// <summary>Hands <paramref name="lots"/> of the slot back to the pool, its order, its licence and its country.</summary>
+    private void TakeBack(int customer, int slot, int lots)
+    {
+        var order = _slotOrder[slot];
+        var country = _book.OrderCountry[order];
+        _slotLots[slot] -= lots;
+        _book.RemainingLots[order] += lots;
+        var licence = _book.OrderLicence[order];
+        if (licence >= 0) _book.CapRoomLots[licence] += lots;
+        if (country >= 0)
+        {
+            if (_countryCaps.QuotaCap[country] is var quota and >= 0) _book.CapRoomLots[quota] += lots;
+            AddCountryLots(country, -lots);
+        }
+        _customerLots[customer] -= lots;
+        Pool += lots;
     }
 
     public void Rewind(int customer) => _cursor[customer] = _customerStart[customer];
