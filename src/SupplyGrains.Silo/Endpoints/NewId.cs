@@ -4,8 +4,8 @@ using System.Text;
 namespace SupplyGrains.Silo.Endpoints;
 
 /// <summary>
-/// Ids the server assigns (orders, runs, supply adjustments). With an <c>Idempotency-Key</c> the id is derived from the caller and the
-/// key, so a retry — after a restart, on another silo — reaches the same grain and gets the same answer.
+/// Ids the server assigns (orders, runs, supply adjustments). With an <c>Idempotency-Key</c> the id is derived from the
+/// caller and the key, so a retry — after a restart, on another silo — reaches the same grain and gets the same answer.
 /// </summary>
 public static class NewId
 {
