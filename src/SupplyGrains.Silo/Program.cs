@@ -33,7 +33,7 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 // Orleans' dashboard shows every grain's state: administrators only.
-app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.AdminPolicy);
+if (DashboardHosting.IsEnabled(app.Configuration)) app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.AdminPolicy);
 app.MapPrometheusScrapingEndpoint().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

@@ -41,6 +41,38 @@ public sealed class DashboardTests(WorkflowFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 
+    [Fact]
+    public async Task Dashboard_LeftOut_Is404_AndItsMetricReaderDoesNotRun()
+    {
+        // Seen running where the dashboard is on, so its absence below means something.
+        await Eventually.Until(() => Task.FromResult(ThreadNames(fixture.Silo.ProcessId)), names => names.Contains(DashboardMetricReader));
+        using var data = new TemporaryDirectory();
+        await using var silo = await SiloProcess.StartAsync(data.Database, loadDemo: false, ["--Dashboard:Enabled", "false"]);
+        using var admin = silo.Client("dev-admin");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/dashboard/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/ping")).StatusCode);
+        Assert.DoesNotContain(DashboardMetricReader, ThreadNames(silo.ProcessId));
+    }
+
+    /// <summary>The dashboard's own OpenTelemetry reader thread, by the 15 characters Linux keeps of a thread's name.</summary>
+    private const string DashboardMetricReader = "OpenTelemetry-P";
+
+    private static HashSet<string> ThreadNames(int processId) =>
+        Directory.GetDirectories($"/proc/{processId}/task").Select(Name).ToHashSet(StringComparer.Ordinal);
+
+    private static string Name(string task)
+    {
+        try
+        {
+            return File.ReadAllText($"{task}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return ""; // the thread ended after the directory was listed
+        }
+    }
+
     private HttpClient Basic(string key)
     {
         var client = fixture.As(null);

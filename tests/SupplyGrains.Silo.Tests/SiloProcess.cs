@@ -23,6 +23,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The silo's process id: for SIGKILL, and for reading what runs inside it from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The Orleans silo-to-silo port: how the cluster's membership names this silo.</summary>
     public int SiloPort { get; }
 

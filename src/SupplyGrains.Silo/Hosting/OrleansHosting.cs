@@ -51,7 +51,7 @@ public static class OrleansHosting
             silo.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
             silo.AddComplianceClock(o => o.Interval = config.GetValue("Compliance:ClockInterval", o.Interval));
             silo.AddActivityPropagation();
-            silo.AddDashboard();
+            if (DashboardHosting.IsEnabled(config)) silo.AddDashboard();
         });
         return builder;
     }
