@@ -49,6 +49,32 @@ public class FabCapacityApiTests(WorkflowFixture fixture)
         await AssertProduced(low, [40, 0, 0, 40]);
     }
 
+    [Fact]
+    public async Task DeleteCapacityChangeAndDowntime_GiveTheWeeksBack_AndASecondDeleteIs404()
+    {
+        var (fab, high, low) = await Data.TwoLineFab(_planner);
+        (await _planner.PutJson($"/api/fabs/{fab}/capacity", new { fromWeek = "2032-W12", wafersPerWeek = 80 })).EnsureSuccessStatusCode();
+        (await _planner.PostJson($"/api/fabs/{fab}/downtime", new { fromWeek = "2032-W10", toWeek = "2032-W10", reason = "scanner upgrade" })).EnsureSuccessStatusCode();
+        await AssertProduced(low, [0, 40, 20, 20]);
+
+        var capacity = await _planner.DeleteAsync($"/api/fabs/{fab}/capacity/2032-W12");
+
+        Assert.Equal(HttpStatusCode.OK, capacity.StatusCode);
+        Assert.Equal(0, (await capacity.Read<JsonElement>()).GetProperty("capacityChanges").GetArrayLength());
+        await AssertProduced(low, [0, 40, 40, 40]);
+
+        var downtime = await _planner.DeleteAsync($"/api/fabs/{fab}/downtime/2032-W10/2032-W10");
+
+        Assert.Equal(HttpStatusCode.OK, downtime.StatusCode);
+        Assert.Equal(0, (await downtime.Read<JsonElement>()).GetProperty("downtime").GetArrayLength());
+        await AssertProduced(low, [40, 40, 40, 40]);
+        await AssertProduced(high, [60, 60, 60, 60]);
+        await (await _planner.DeleteAsync($"/api/fabs/{fab}/capacity/2032-W12")).Problem(404);
+        await (await _planner.DeleteAsync($"/api/fabs/{fab}/downtime/2032-W10/2032-W11")).Problem(404);
+        await (await _planner.DeleteAsync($"/api/fabs/{fab}/capacity/2032-W99")).Problem(400);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.As("dev-viewer").DeleteAsync($"/api/fabs/{fab}/capacity/2032-W12")).StatusCode);
+    }
+
     [Theory]
     [InlineData("2032-13", 80, "fromWeek")]
     [InlineData("2032-W12", -5, "wafersPerWeek")]

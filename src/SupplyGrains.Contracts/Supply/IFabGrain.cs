@@ -1,3 +1,4 @@
+using SupplyGrains.Domain;
 using SupplyGrains.Domain.Supply;
 
 namespace SupplyGrains.Contracts.Supply;
@@ -16,6 +17,14 @@ public interface IFabGrain : IGrainWithStringKey
     /// <summary>No wafer starts between <c>downtime.FromWeek</c> and <c>downtime.ToWeek</c>; output dips a cycle time later.</summary>
     [Alias("PlanDowntime")]
     Task<FabView> PlanDowntime(PlannedDowntime downtime, string by);
+
+    /// <summary>Takes back the capacity change from <paramref name="fromWeek"/>; not found when there is none.</summary>
+    [Alias("RemoveCapacityChange")]
+    Task<FabView> RemoveCapacityChange(IsoWeek fromWeek, string by);
+
+    /// <summary>Takes back the downtime planned from <paramref name="fromWeek"/> to <paramref name="toWeek"/>; not found when there is none.</summary>
+    [Alias("RemoveDowntime")]
+    Task<FabView> RemoveDowntime(IsoWeek fromWeek, IsoWeek toWeek, string by);
 
     [Alias("Get")]
     Task<FabView> Get();

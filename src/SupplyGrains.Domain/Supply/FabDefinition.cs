@@ -40,6 +40,16 @@ public sealed record FabDefinition(
         Downtime = [.. (Downtime ?? []).Append(downtime).OrderBy(d => d.FromWeek).ThenBy(d => d.ToWeek)],
     };
 
+    /// <summary>The fab without the capacity change from <paramref name="fromWeek"/>; the same fab when it has none.</summary>
+    public FabDefinition WithoutCapacityChange(IsoWeek fromWeek) => CapacityChanges?.Any(c => c.FromWeek == fromWeek) == true
+        ? this with { CapacityChanges = [.. CapacityChanges.Where(c => c.FromWeek != fromWeek)] }
+        : this;
+
+    /// <summary>The fab without the downtime from <paramref name="fromWeek"/> to <paramref name="toWeek"/>; the same fab when it has none.</summary>
+    public FabDefinition WithoutDowntime(IsoWeek fromWeek, IsoWeek toWeek) => Downtime?.Any(d => d.FromWeek == fromWeek && d.ToWeek == toWeek) == true
+        ? this with { Downtime = [.. Downtime.Where(d => d.FromWeek != fromWeek || d.ToWeek != toWeek)] }
+        : this;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(Name)) yield return new("must not be empty", [nameof(Name)]);

@@ -45,6 +45,22 @@ public sealed class FabGrain(
         return ReferenceEquals(planned, definition) ? View() : await Replan(planned, by); // a retried request changes nothing
     }
 
+    public Task<FabView> RemoveCapacityChange(IsoWeek fromWeek, string by)
+    {
+        var definition = Defined();
+        var without = definition.WithoutCapacityChange(fromWeek);
+        if (ReferenceEquals(without, definition)) throw new NotFoundException("capacity change", $"{fromWeek} of fab {Id}");
+        return Replan(without, by);
+    }
+
+    public Task<FabView> RemoveDowntime(IsoWeek fromWeek, IsoWeek toWeek, string by)
+    {
+        var definition = Defined();
+        var without = definition.WithoutDowntime(fromWeek, toWeek);
+        if (ReferenceEquals(without, definition)) throw new NotFoundException("downtime", $"{fromWeek}..{toWeek} of fab {Id}");
+        return Replan(without, by);
+    }
+
     public Task<FabView> Get() => Task.FromResult(View());
 
     /// <summary>
