@@ -24,7 +24,7 @@ public sealed class OpenApiRequests(JsonNode document, Random random)
     private JsonObject Schemas => document["components"]!["schemas"]!.AsObject();
 
     /// <summary>Every operation under <c>/api</c>: its method, path template and the schema of its body, if it takes one.</summary>
-    public IReadOnlyList<(HttpMethod Method, string Path, JsonNode? Body)> Operations() =>
+    public IReadOnlyList<(HttpMethod Method, string Path, JsonNode? Body)> Operations { get; } =
     [
         .. document["paths"]!.AsObject()
             .Where(path => path.Key.StartsWith("/api/", StringComparison.Ordinal))
@@ -34,8 +34,7 @@ public sealed class OpenApiRequests(JsonNode document, Random random)
 
     public HttpRequestMessage Next()
     {
-        var operations = Operations();
-        var (method, template, bodySchema) = operations[random.Next(operations.Count)];
+        var (method, template, bodySchema) = Operations[random.Next(Operations.Count)];
         var path = System.Text.RegularExpressions.Regex.Replace(template, "{[^}]+}", _ => Pick(PathValues));
         var request = new HttpRequestMessage(method, path);
         if (bodySchema is not null)
