@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Intake beside ping on one Release silo, fresh store: bench/intake-sqlite-vs-postgres.sh sqlite|postgres (bench/README.md §6).
+# SILO_ENV="NAME=value ..." passes environment variables to the silo only (GC settings, say).
 # Needs PostgreSQL running with the role supplygrains (development password, as .ci/run creates it) for "postgres".
 set -u
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ else
   rm -f /tmp/intake-bench.db*
   store=(--Storage:Path=/tmp/intake-bench.db)
 fi
-dotnet run -c Release --no-build --project src/SupplyGrains.Silo -- --urls http://127.0.0.1:5055 "${store[@]}" --Orleans:SiloPort=11211 --Orleans:GatewayPort=30200 > /tmp/bench-silo-$1.log 2>&1 &
+env ${SILO_ENV:-} dotnet run -c Release --no-build --project src/SupplyGrains.Silo -- --urls http://127.0.0.1:5055 "${store[@]}" --Orleans:SiloPort=11211 --Orleans:GatewayPort=30200 > /tmp/bench-silo-$1.log 2>&1 &
 for i in $(seq 1 120); do curl -sf http://127.0.0.1:5055/health/ready >/dev/null && break; sleep 1; done
 echo "store=$1 load before: $(uptime)"
 BENCH_MODE=intake BENCH_ROUNDS=3 BENCH_WARMUP_SECONDS=20 BENCH_SILO_PID=$(pgrep -f 'SupplyGrains.Silo --urls http://127.0.0.1:5055') \

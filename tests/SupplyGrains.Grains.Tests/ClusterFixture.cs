@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SupplyGrains.Grains.Compliance;
+using SupplyGrains.Grains.Orders;
 using SupplyGrains.Grains.Storage;
 using SupplyGrains.Grains.Telemetry;
 
@@ -34,6 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddComplianceClock();
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<SupplyGrainsMetrics>();
+            silo.Services.AddSingleton<OrderIntake>();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,7 +1,5 @@
-using SupplyGrains.Contracts.Allocation;
-using SupplyGrains.Contracts.Catalog;
+using Orleans.Storage;
 using SupplyGrains.Contracts.Compliance;
-using SupplyGrains.Contracts.Customers;
 using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain;
 using SupplyGrains.Domain.Compliance;
@@ -13,13 +11,17 @@ namespace SupplyGrains.Grains.Orders;
 /// <summary>
 /// An order: runs the gates on submission and on every trigger, records the people's resolutions and an audit
 /// trail, and pushes each change to its product line's allocation book. It calls only grains that never call it
-/// back (customer, policy, product line, allocation), so it cannot take part in a deadlock.
+/// back (customer, policy, product line, allocation), so it cannot take part in a deadlock. Orders submitted over HTTP
+/// without an <c>Idempotency-Key</c> are filed by <see cref="OrderIntake"/> and activate here only when used.
 /// </summary>
 public sealed class OrderGrain(
-    [PersistentState("order", GrainStorage.Name)] IPersistentState<OrderState> state,
+    [PersistentState(OrderGrain.StateName, GrainStorage.Name)] IPersistentState<OrderState> state,
     SupplyGrainsMetrics metrics,
     TimeProvider clock) : Grain, IOrderGrain
 {
+    /// <summary>The name of the order's record in the grain store (<see cref="OrderIntake"/> writes new ones).</summary>
+    internal const string StateName = "order";
+
     private string Id => this.GetPrimaryKeyString();
 
     private OrderState S => state.State;
@@ -28,52 +30,56 @@ public sealed class OrderGrain(
     {
         EntityId.Require(Id, "id");
         DomainValidation.Require(request, "body");
-        if (S.Request is not null)
+        if (S.Request is null)
         {
-            if (S.Request != request)
-                throw new ConflictException($"Order '{Id}' was already submitted with different content.");
-            await PushToBook(); // a retried submission also heals a book that missed the first push
-            return await Get();
+            var submitted = await OrderDecisions.Submit(GrainFactory, request, by, clock, metrics);
+            // Only a state that reached the store becomes this order's: an unknown customer or a store error leaves
+            // nothing half-submitted behind.
+            var empty = state.State;
+            state.State = submitted;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                // A record appeared since this activation found none (the intake filed the order, or a write that failed
+                // here reached the store after all): answer as to a retry.
+                state.State = empty;
+                await state.ReadStateAsync();
+                return await Resubmitted(request);
+            }
+            catch
+            {
+                state.State = empty;
+                throw;
+            }
+            await PushToBook();
+            // No allocation call for the confirmations: an order that was not in the book until now has none (only a
+            // committed run confirms, and a run reads the book), so the answer is the order as submitted.
+            return OrderDecisions.View(Id, S, OrderConfirmations.None);
         }
+        return await Resubmitted(request);
+    }
 
-        // The three reads the decision needs go out side by side (none of them changes anything); their answers are
-        // looked at in the order the checks are made, so bad input is reported as before.
-        var lotSize = LotSizeOf(request.ProductLine);
-        var buyer = BuyerOf(request.CustomerId);
-        var policy = CurrentPolicy();
-        if (request.Quantity % await lotSize != 0)
-            throw new DomainValidationException("quantity", $"must be a positive multiple of the {request.ProductLine} lot size ({await lotSize} units)");
-        // Before anything changes in memory: an unknown customer must leave no half-submitted order behind.
-        var buyerContext = await buyer;
-
-        S.Request = request;
-        S.SubmittedBy = by;
-        S.SubmittedAt = clock.GetUtcNow();
-        S.Audit.Add(new AuditEvent(S.SubmittedAt, by, "Submitted",
-            $"{request.Quantity} × {request.ProductLine} from {request.RequestedWeek} for {request.UseCase}, ship to {request.ShipToCountry}" +
-            (request.EndUser is { } u ? $", end user {u.Name} ({u.Country})" : "")));
-        await Decide("submission", by, buyerContext, policy);
-        // No allocation call for the confirmations: an order that was not in the book until now has none (only a
-        // committed run confirms, and a run reads the book), so the answer is the order as submitted.
-        return View(request, OrderConfirmations.None);
+    private async Task<OrderView> Resubmitted(OrderRequest request)
+    {
+        if (S.Request != request)
+            throw new ConflictException($"Order '{Id}' was already submitted with different content.");
+        await PushToBook(); // a retried submission also heals a book that missed the first push
+        return await Get();
     }
 
     public async Task<OrderView> Get()
     {
-        var request = RequireRequest();
-        return View(request, await Allocation(request).GetConfirmations(Id));
+        var request = await RequireRequest();
+        return OrderDecisions.View(Id, S, await OrderDecisions.Allocation(GrainFactory, request).GetConfirmations(Id));
     }
-
-    private OrderView View(OrderRequest request, OrderConfirmations confirmations) =>
-        new(Id, request.CustomerId, request.ProductLine, request.Quantity, request.RequestedWeek,
-            request.UseCase, request.ShipToCountry, request.EndUser, request.EffectiveConfirmationClass, S.Status, S.Gates,
-            confirmations.Allocated, request.Quantity - confirmations.Allocated, confirmations.Confirmations,
-            S.SubmittedAt, S.LicenseId, S.SubmittedBy);
 
     public async Task<IReadOnlyList<AuditEvent>> GetAudit()
     {
-        var request = RequireRequest();
-        var allocation = await Allocation(request).GetOrderHistory(Id);
+        var request = await RequireRequest();
+        var allocation = await OrderDecisions.Allocation(GrainFactory, request).GetOrderHistory(Id);
         // Both trails are append-only; merged by time, the order's own event first when two share an instant.
         return [.. S.Audit.Select(e => (Event: e, Source: 0)).Concat(allocation.Select(e => (Event: e, Source: 1)))
             .OrderBy(e => e.Event.At).ThenBy(e => e.Source).Select(e => e.Event)];
@@ -81,7 +87,7 @@ public sealed class OrderGrain(
 
     public async Task<OrderView> Cancel(string by)
     {
-        RequireRequest();
+        await RequireRequest();
         if (S.Status != OrderStatus.Cancelled)
         {
             S.Audit.Add(new AuditEvent(clock.GetUtcNow(), by, "Cancelled", $"Cancelled from {S.Status}; confirmed units go back to supply."));
@@ -95,7 +101,7 @@ public sealed class OrderGrain(
 
     public async Task<OrderView> RecordImportDecision(ImportDecision decision, string by)
     {
-        RequireOpen();
+        await RequireOpen();
         DomainValidation.Require(decision, "body");
         var now = clock.GetUtcNow();
         var note = $"{decision.Authority} {decision.Reference}{(string.IsNullOrWhiteSpace(decision.Note) ? "" : $": {decision.Note}")}";
@@ -113,7 +119,7 @@ public sealed class OrderGrain(
 
     public async Task<OrderView> RecordReview(ReviewDecision decision, string by)
     {
-        RequireOpen();
+        await RequireOpen();
         DomainValidation.Require(decision, "body");
         var held = S.Gates
             .Where(d => d.Outcome == GateOutcome.Hold && d.Reason is ReasonCodes.PossibleDeniedParty or ReasonCodes.DiversionReview)
@@ -137,15 +143,15 @@ public sealed class OrderGrain(
 
     public async Task<OrderReevaluation> Reevaluate(string reevaluationId, ReevaluationScope scope)
     {
-        RequireRequest();
+        await RequireRequest();
         if (S.LastReevaluation is { } last && last.Id == reevaluationId) return new(last.Impact, Entry());
-        var before = (S.Status, Reasons: Reasons(S.Gates));
+        var before = (S.Status, Reasons: OrderDecisions.Reasons(S.Gates));
         if (S.Status == OrderStatus.Cancelled || !await Judge(scope.Trigger, scope.By))
         {
             S.Audit.Add(new AuditEvent(clock.GetUtcNow(), scope.By, "Reevaluated",
                 $"{S.Status}, unchanged, on {scope.Trigger}{(S.Gates.Count > 0 ? $" under policy v{S.Gates[0].PolicyVersion}" : "")}"));
         }
-        var impact = Impact(before.Status, before.Reasons, S.Status, Reasons(S.Gates));
+        var impact = Impact(before.Status, before.Reasons, S.Status, OrderDecisions.Reasons(S.Gates));
         S.LastReevaluation = new LastReevaluation(reevaluationId, impact);
         await state.WriteStateAsync();
         return new OrderReevaluation(impact, Entry());
@@ -153,123 +159,50 @@ public sealed class OrderGrain(
 
     public async Task<OrderImpact> PreviewUnder(VersionedPolicy draft)
     {
-        var request = RequireRequest();
-        if (S.Status == OrderStatus.Cancelled) return Impact(S.Status, Reasons(S.Gates), S.Status, Reasons(S.Gates));
-        var buyer = await CachedGrainReferences.Get<ICustomerGrain>(GrainFactory, request.CustomerId).GetBuyer();
+        var request = await RequireRequest();
+        var reasons = OrderDecisions.Reasons(S.Gates);
+        if (S.Status == OrderStatus.Cancelled) return Impact(S.Status, reasons, S.Status, reasons);
+        var buyer = await OrderDecisions.Buyer(GrainFactory, request.CustomerId);
         var verdict = GateEvaluator.Evaluate(new ComplianceCase(request, buyer.Profile, buyer.Licenses, draft, S.Resolutions, clock.GetUtcNow()));
-        return Impact(S.Status, Reasons(S.Gates), verdict.Status, Reasons(verdict.Decisions));
+        return Impact(S.Status, reasons, verdict.Status, OrderDecisions.Reasons(verdict.Decisions));
     }
 
     /// <summary>Runs every gate; when anything changed, persists and tells the allocation book.</summary>
-    private async Task Decide(string trigger, string by, BuyerContext? buyer = null, Task<VersionedPolicy?>? policy = null)
+    private async Task Decide(string trigger, string by)
     {
-        if (!await Judge(trigger, by, buyer, policy)) return;
+        if (!await Judge(trigger, by)) return;
         await state.WriteStateAsync();
         await PushToBook();
     }
 
-    /// <summary>Runs every gate and records in memory (not yet on file) what changed; true when anything did.</summary>
-    private async Task<bool> Judge(string trigger, string by, BuyerContext? buyer = null, Task<VersionedPolicy?>? current = null)
+    /// <summary>Runs every gate under the buyer and policy as they are now; records in memory (not yet on file) what changed.</summary>
+    private async Task<bool> Judge(string trigger, string by)
     {
-        var request = RequireRequest();
-        buyer ??= await CachedGrainReferences.Get<ICustomerGrain>(GrainFactory, request.CustomerId).GetBuyer();
-        var policy = await (current ?? CurrentPolicy());
-        var now = clock.GetUtcNow();
-        var verdict = policy is null
-            ? NoPolicyInForce(now)
-            : GateEvaluator.Evaluate(new ComplianceCase(request, buyer.Profile, buyer.Licenses, policy, S.Resolutions, now));
-
-        var before = (S.Status, Reasons: string.Join(',', Reasons(S.Gates)), S.LicenseId, Policy: S.Gates.FirstOrDefault()?.PolicyVersion);
-        var ranking = new BuyerRanking(buyer.Profile.Tier, buyer.Profile.Weight, buyer.Profile.PastPurchases);
-        var changed = S.Gates.Count == 0
-            || before != (verdict.Status, string.Join(',', Reasons(verdict.Decisions)), verdict.LicenseId, verdict.Decisions.FirstOrDefault()?.PolicyVersion)
-            || ranking != S.Buyer
-            || !S.Facts.OrderBy(f => f.Key).SequenceEqual(verdict.Facts.OrderBy(f => f.Key));
-        if (!changed) return false;
-
-        S.Audit.Add(new AuditEvent(now, by, "GatesEvaluated",
-            $"{(S.Gates.Count == 0 ? "" : $"{S.Status} → ")}{verdict.Status} on {trigger} under policy v{verdict.Decisions[0].PolicyVersion}: " +
-            string.Join(", ", verdict.Decisions.Select(d => $"{d.Gate} {d.Outcome}{(d.Reason is null ? "" : $" {d.Reason}")}")) +
-            LicenceUsed(verdict.LicenseId, buyer)));
-        S.Status = verdict.Status;
-        S.Gates = [.. verdict.Decisions];
-        S.LicenseId = verdict.LicenseId;
-        S.Facts = verdict.Facts.ToDictionary();
-        S.Buyer = ranking;
-        S.Revision++;
-        foreach (var d in verdict.Decisions) metrics.GateDecided(d.Gate.ToString(), d.Outcome.ToString(), d.Reason);
-        return true;
+        var buyer = OrderDecisions.Buyer(GrainFactory, S.Request!.CustomerId);
+        var policy = OrderDecisions.CurrentPolicy(GrainFactory);
+        return OrderDecisions.Judge(S, trigger, by, await buyer, await policy, clock.GetUtcNow(), metrics);
     }
 
-    /// <summary>The licence the export gate drew on, and who recorded it when: the audit names the person behind each licence.</summary>
-    private static string LicenceUsed(string? licenseId, BuyerContext buyer)
+    private OrderImpact Impact(OrderStatus before, IReadOnlyList<string> reasonsBefore, OrderStatus after, IReadOnlyList<string> reasonsAfter) =>
+        new(Id, S.Request!.CustomerId, S.Request.ProductLine, before, after, reasonsBefore, reasonsAfter);
+
+    private Task PushToBook() => OrderDecisions.Allocation(GrainFactory, S.Request!).Upsert(Entry());
+
+    private BookEntry Entry() => OrderDecisions.Entry(Id, S);
+
+    /// <summary>
+    /// The order's request, or not found. An activation that found no order may be older than the order:
+    /// <see cref="OrderIntake"/> files new orders without activating their grain, so it looks again before saying so.
+    /// </summary>
+    private async ValueTask<OrderRequest> RequireRequest()
     {
-        if (licenseId is null) return "";
-        var licence = buyer.Licenses.FirstOrDefault(l => l.LicenseId == licenseId);
-        return licence?.RecordedBy is null
-            ? $"; licence {licenseId}"
-            : $"; licence {licenseId} recorded by {licence.RecordedBy} at {licence.RecordedAt:yyyy-MM-dd HH:mm:ss}Z";
+        if (S.Request is null) await state.ReadStateAsync();
+        return S.Request ?? throw new NotFoundException("order", Id);
     }
 
-    private OrderImpact Impact(OrderStatus before, IReadOnlyList<string> reasonsBefore, OrderStatus after, IReadOnlyList<string> reasonsAfter)
+    private async ValueTask RequireOpen()
     {
-        var r = RequireRequest();
-        return new OrderImpact(Id, r.CustomerId, r.ProductLine, before, after, reasonsBefore, reasonsAfter);
-    }
-
-    /// <summary>Until a policy is in force nothing can be exported safely: every gate holds.</summary>
-    private static ComplianceVerdict NoPolicyInForce(DateTimeOffset now) => new(
-        OrderStatus.OnHold,
-        [.. Enum.GetValues<Gate>().Select(g => new GateDecision(g, GateOutcome.Hold, "NO_POLICY_IN_FORCE",
-            "No policy version is in force yet; the order waits until one is published.", 0, now))],
-        null,
-        new Dictionary<Gate, string>());
-
-    private Task PushToBook() => Allocation(RequireRequest()).Upsert(Entry());
-
-    private BookEntry Entry()
-    {
-        var r = RequireRequest();
-        return new BookEntry(Id, r.CustomerId, S.Buyer.Tier, S.Buyer.Weight, S.Buyer.PastPurchases, r.RequestedWeek,
-            S.SubmittedAt, r.Quantity, S.Status, Reasons(S.Gates), r.Destination, S.LicenseId, r.EffectiveConfirmationClass, S.Revision);
-    }
-
-    private async Task<int> LotSizeOf(string productLine)
-    {
-        try
-        {
-            return (await CachedGrainReferences.Get<IProductLineGrain>(GrainFactory, productLine).GetDefinition()).LotSize;
-        }
-        catch (NotFoundException)
-        {
-            throw new DomainValidationException("productLine", $"unknown product line '{productLine}'");
-        }
-    }
-
-    private async Task<BuyerContext> BuyerOf(string customerId)
-    {
-        try
-        {
-            return await CachedGrainReferences.Get<ICustomerGrain>(GrainFactory, customerId).GetBuyer();
-        }
-        catch (NotFoundException)
-        {
-            throw new DomainValidationException("customerId", $"unknown customer '{customerId}'; define it first");
-        }
-    }
-
-    private Task<VersionedPolicy?> CurrentPolicy() => CachedGrainReferences.Get<IPolicyGrain>(GrainFactory, IPolicyGrain.Key).GetCurrent();
-
-    private IAllocationGrain Allocation(OrderRequest r) => CachedGrainReferences.Get<IAllocationGrain>(GrainFactory, r.ProductLine);
-
-    private static IReadOnlyList<string> Reasons(IEnumerable<GateDecision> gates) =>
-        [.. gates.Where(g => g.Reason is not null).Select(g => g.Reason!)];
-
-    private OrderRequest RequireRequest() => S.Request ?? throw new NotFoundException("order", Id);
-
-    private void RequireOpen()
-    {
-        RequireRequest();
+        await RequireRequest();
         if (S.Status == OrderStatus.Cancelled) throw new ConflictException($"Order '{Id}' is cancelled.");
     }
 }

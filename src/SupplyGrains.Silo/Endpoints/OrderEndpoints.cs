@@ -7,6 +7,7 @@ using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
+using SupplyGrains.Grains.Orders;
 using SupplyGrains.Silo.Security;
 
 namespace SupplyGrains.Silo.Endpoints;
@@ -32,10 +33,14 @@ public static class OrderEndpoints
     }
 
     private static async Task<Created<OrderView>> Submit(
-        OrderRequest body, ClaimsPrincipal user, IGrainFactory grains, [FromHeader(Name = NewId.IdempotencyHeader)] string? idempotencyKey)
+        OrderRequest body, ClaimsPrincipal user, IGrainFactory grains, OrderIntake intake,
+        [FromHeader(Name = NewId.IdempotencyHeader)] string? idempotencyKey)
     {
         var id = NewId.For("o", user.Who(), idempotencyKey);
-        var order = await grains.GetGrain<IOrderGrain>(id).Submit(body, user.Who());
+        // A keyed order may have been filed by an earlier try: its grain finds it. Any other id is new.
+        var order = idempotencyKey is null
+            ? await intake.SubmitNew(id, body, user.Who())
+            : await grains.GetGrain<IOrderGrain>(id).Submit(body, user.Who());
         return TypedResults.Created($"/api/orders/{order.Id}", order);
     }
 

@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using SupplyGrains.Grains;
 using SupplyGrains.Grains.Compliance;
+using SupplyGrains.Grains.Orders;
 using SupplyGrains.Grains.Storage;
 using SupplyGrains.Grains.Telemetry;
 using SupplyGrains.Silo.Health;
@@ -23,6 +24,7 @@ public static class OrleansHosting
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SupplyGrainsMetrics>();
+        builder.Services.AddSingleton<OrderIntake>();
         builder.Services.AddSingleton<SiloReadiness>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
 

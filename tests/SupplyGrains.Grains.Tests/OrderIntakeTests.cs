@@ -1,0 +1,111 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Domain;
+using SupplyGrains.Domain.Orders;
+using SupplyGrains.Grains.Orders;
+
+namespace SupplyGrains.Grains.Tests;
+
+/// <summary>
+/// <see cref="OrderIntake"/> files new orders without activating their grains: the order it files must be the one its
+/// grain would have filed, and a grain that found nothing earlier must find it.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public class OrderIntakeTests(ClusterFixture fixture)
+{
+    private readonly Given _given = new(fixture.Client);
+
+    private OrderIntake Intake => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<OrderIntake>();
+
+    private IOrderGrain OrderGrain(string id) => fixture.Client.GetGrain<IOrderGrain>(id);
+
+    private static OrderRequest Request(string customer, string productLine, int quantity, string shipTo = "US") =>
+        new(customer, productLine, quantity, Given.Week, UseCase.Training, shipTo);
+
+    [Fact]
+    public async Task FiledOrder_IsTheOneItsGrainReads_AndIsInTheBook_WithoutTheGrainActivating()
+    {
+        var pl = await _given.ProductLine();
+        var customer = await _given.Customer();
+        var id = ClusterFixture.Unique("o");
+        var before = await ActiveOrderGrains();
+
+        var filed = await Intake.SubmitNew(id, Request(customer, pl, 80), "planner");
+
+        Assert.Equal(await ActiveOrderGrains(), before);
+        Assert.Equal((id, OrderStatus.Approved, 80, "planner"), (filed.Id, filed.Status, filed.Remaining, filed.SubmittedBy));
+        var book = await fixture.Client.GetGrain<IAllocationGrain>(pl).ListOrders(new OrderFilter());
+        Assert.Equal((id, OrderStatus.Approved), (Assert.Single(book).Id, book[0].Status));
+        var read = await OrderGrain(id).Get();
+        Assert.Equal(filed with { Gates = [], Confirmations = [] }, read with { Gates = [], Confirmations = [] });
+        Assert.Equal(filed.Gates, read.Gates);
+        Assert.Equal(["Submitted", "GatesEvaluated"], (await OrderGrain(id).GetAudit()).Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task UnknownCustomer_IsRefusedByName_AndLeavesNothingOnFileOrInTheBook()
+    {
+        var pl = await _given.ProductLine();
+        var id = ClusterFixture.Unique("o");
+
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() => Intake.SubmitNew(id, Request("nobody-" + id, pl, 8), "planner"));
+
+        Assert.Equal(["customerId"], refused.Errors.Keys);
+        await Assert.ThrowsAsync<NotFoundException>(() => OrderGrain(id).Get());
+        Assert.Empty(await fixture.Client.GetGrain<IAllocationGrain>(pl).ListOrders(new OrderFilter()));
+    }
+
+    [Fact]
+    public async Task GrainThatFoundNoOrder_FindsTheOneFiledSince_AndCanCancelIt()
+    {
+        var pl = await _given.ProductLine();
+        var customer = await _given.Customer();
+        var id = ClusterFixture.Unique("o");
+        await Assert.ThrowsAsync<NotFoundException>(() => OrderGrain(id).Get()); // the grain is now active, holding nothing
+
+        await Intake.SubmitNew(id, Request(customer, pl, 16), "planner");
+
+        Assert.Equal(OrderStatus.Approved, (await OrderGrain(id).Get()).Status);
+        Assert.Equal(OrderStatus.Cancelled, (await OrderGrain(id).Cancel("planner")).Status);
+        var book = await fixture.Client.GetGrain<IAllocationGrain>(pl).ListOrders(new OrderFilter());
+        Assert.Equal(OrderStatus.Cancelled, Assert.Single(book).Status);
+    }
+
+    [Fact]
+    public async Task GrainThatFoundNoOrder_AnswersASubmissionOfTheFiledOrderAsARetry()
+    {
+        var pl = await _given.ProductLine();
+        var customer = await _given.Customer();
+        var id = ClusterFixture.Unique("o");
+        await Assert.ThrowsAsync<NotFoundException>(() => OrderGrain(id).Get());
+        var filed = await Intake.SubmitNew(id, Request(customer, pl, 16), "planner");
+
+        var again = await OrderGrain(id).Submit(Request(customer, pl, 16), "planner");
+
+        Assert.Equal(filed.SubmittedAt, again.SubmittedAt);
+        Assert.Single(await OrderGrain(id).GetAudit(), e => e.Kind == "Submitted");
+        await Assert.ThrowsAsync<ConflictException>(() => OrderGrain(id).Submit(Request(customer, pl, 24), "planner"));
+    }
+
+    [Fact]
+    public async Task IdFiledTwice_IsOneOrder_AndDifferentContentUnderItIsAConflict()
+    {
+        var pl = await _given.ProductLine();
+        var customer = await _given.Customer();
+        var id = ClusterFixture.Unique("o");
+        var filed = await Intake.SubmitNew(id, Request(customer, pl, 16), "planner");
+
+        var again = await Intake.SubmitNew(id, Request(customer, pl, 16), "planner");
+
+        Assert.Equal((filed.Id, filed.SubmittedAt), (again.Id, again.SubmittedAt));
+        Assert.Single(await fixture.Client.GetGrain<IAllocationGrain>(pl).ListOrders(new OrderFilter()));
+        await Assert.ThrowsAsync<ConflictException>(() => Intake.SubmitNew(id, Request(customer, pl, 24), "planner"));
+    }
+
+    private async Task<int> ActiveOrderGrains()
+    {
+        var statistics = await fixture.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.Contains(nameof(Orders.OrderGrain), StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+    }
+}
