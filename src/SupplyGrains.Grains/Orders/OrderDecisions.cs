@@ -4,6 +4,7 @@ using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Contracts.Customers;
 using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain;
+using SupplyGrains.Domain.Catalog;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
 using SupplyGrains.Grains.Telemetry;
@@ -19,19 +20,17 @@ internal static class OrderDecisions
 {
     /// <summary>
     /// A new order's state: the request checked against its product line and buyer, and every gate run under the policy
-    /// in force. Reads the product line, the buyer and the policy side by side (none of them changes anything); their
+    /// in force. The three reads go out side by side before this is called (none of them changes anything); their
     /// answers are looked at in the order the checks are made, so bad input is reported the same way every time.
     /// </summary>
     public static async Task<OrderState> Submit(
-        IGrainFactory grains, OrderRequest request, string by, TimeProvider clock, SupplyGrainsMetrics metrics)
+        OrderRequest request, string by, Task<ProductLineDefinition> productLine, Task<BuyerContext> buyer, Task<VersionedPolicy?> policy,
+        TimeProvider clock, SupplyGrainsMetrics metrics)
     {
-        DomainValidation.Require(request, "body");
-        var lotSize = LotSizeOf(grains, request.ProductLine);
-        var buyer = BuyerOf(grains, request.CustomerId);
-        var policy = CurrentPolicy(grains);
-        if (request.Quantity % await lotSize != 0)
-            throw new DomainValidationException("quantity", $"must be a positive multiple of the {request.ProductLine} lot size ({await lotSize} units)");
-        var buyerContext = await buyer;
+        var lotSize = (await Known(productLine, "productLine", $"unknown product line '{request.ProductLine}'")).LotSize;
+        if (request.Quantity % lotSize != 0)
+            throw new DomainValidationException("quantity", $"must be a positive multiple of the {request.ProductLine} lot size ({lotSize} units)");
+        var buyerContext = await Known(buyer, "customerId", $"unknown customer '{request.CustomerId}'; define it first");
         var inForce = await policy;
 
         var state = new OrderState { Request = request, SubmittedBy = by, SubmittedAt = clock.GetUtcNow() };
@@ -98,8 +97,8 @@ internal static class OrderDecisions
     public static Task<VersionedPolicy?> CurrentPolicy(IGrainFactory grains) =>
         CachedGrainReferences.Get<IPolicyGrain>(grains, IPolicyGrain.Key).GetCurrent();
 
-    public static IAllocationGrain Allocation(IGrainFactory grains, OrderRequest r) =>
-        CachedGrainReferences.Get<IAllocationGrain>(grains, r.ProductLine);
+    public static IAllocationGrain Allocation(IGrainFactory grains, string productLine) =>
+        CachedGrainReferences.Get<IAllocationGrain>(grains, productLine);
 
     /// <summary>The licence the export gate drew on, and who recorded it when: the audit names the person behind each licence.</summary>
     private static string LicenceUsed(string? licenseId, BuyerContext buyer)
@@ -119,27 +118,19 @@ internal static class OrderDecisions
         null,
         new Dictionary<Gate, string>());
 
-    private static async Task<int> LotSizeOf(IGrainFactory grains, string productLine)
-    {
-        try
-        {
-            return (await CachedGrainReferences.Get<IProductLineGrain>(grains, productLine).GetDefinition()).LotSize;
-        }
-        catch (NotFoundException)
-        {
-            throw new DomainValidationException("productLine", $"unknown product line '{productLine}'");
-        }
-    }
+    public static Task<ProductLineDefinition> ProductLine(IGrainFactory grains, string productLine) =>
+        CachedGrainReferences.Get<IProductLineGrain>(grains, productLine).GetDefinition();
 
-    private static async Task<BuyerContext> BuyerOf(IGrainFactory grains, string customerId)
+    /// <summary>What <paramref name="read"/> found; something it did not find is the request's fault, in the named field.</summary>
+    private static async Task<T> Known<T>(Task<T> read, string field, string message)
     {
         try
         {
-            return await Buyer(grains, customerId);
+            return await read;
         }
         catch (NotFoundException)
         {
-            throw new DomainValidationException("customerId", $"unknown customer '{customerId}'; define it first");
+            throw new DomainValidationException(field, message);
         }
     }
 }

@@ -32,7 +32,9 @@ public sealed class OrderGrain(
         DomainValidation.Require(request, "body");
         if (S.Request is null)
         {
-            var submitted = await OrderDecisions.Submit(GrainFactory, request, by, clock, metrics);
+            var submitted = await OrderDecisions.Submit(request, by,
+                OrderDecisions.ProductLine(GrainFactory, request.ProductLine), OrderDecisions.Buyer(GrainFactory, request.CustomerId),
+                OrderDecisions.CurrentPolicy(GrainFactory), clock, metrics);
             // Only a state that reached the store becomes this order's: an unknown customer or a store error leaves
             // nothing half-submitted behind.
             var empty = state.State;
@@ -73,13 +75,13 @@ public sealed class OrderGrain(
     public async Task<OrderView> Get()
     {
         var request = await RequireRequest();
-        return OrderDecisions.View(Id, S, await OrderDecisions.Allocation(GrainFactory, request).GetConfirmations(Id));
+        return OrderDecisions.View(Id, S, await OrderDecisions.Allocation(GrainFactory, request.ProductLine).GetConfirmations(Id));
     }
 
     public async Task<IReadOnlyList<AuditEvent>> GetAudit()
     {
         var request = await RequireRequest();
-        var allocation = await OrderDecisions.Allocation(GrainFactory, request).GetOrderHistory(Id);
+        var allocation = await OrderDecisions.Allocation(GrainFactory, request.ProductLine).GetOrderHistory(Id);
         // Both trails are append-only; merged by time, the order's own event first when two share an instant.
         return [.. S.Audit.Select(e => (Event: e, Source: 0)).Concat(allocation.Select(e => (Event: e, Source: 1)))
             .OrderBy(e => e.Event.At).ThenBy(e => e.Source).Select(e => e.Event)];
@@ -186,7 +188,7 @@ public sealed class OrderGrain(
     private OrderImpact Impact(OrderStatus before, IReadOnlyList<string> reasonsBefore, OrderStatus after, IReadOnlyList<string> reasonsAfter) =>
         new(Id, S.Request!.CustomerId, S.Request.ProductLine, before, after, reasonsBefore, reasonsAfter);
 
-    private Task PushToBook() => OrderDecisions.Allocation(GrainFactory, S.Request!).Upsert(Entry());
+    private Task PushToBook() => OrderDecisions.Allocation(GrainFactory, S.Request!.ProductLine).Upsert(Entry());
 
     private BookEntry Entry() => OrderDecisions.Entry(Id, S);
 

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain;
+using SupplyGrains.Domain.Catalog;
+using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
 using SupplyGrains.Grains.Telemetry;
 
@@ -16,20 +19,45 @@ namespace SupplyGrains.Grains.Orders;
 /// <remarks>
 /// Measured on the intake path (bench/README.md §5): activating a grain per new order, with its placement, directory
 /// entry and a store read that finds nothing, plus the call into it, was a third of the silo's CPU per order, and every
-/// activation stayed in memory. A retry of an order keyed by the caller (<c>Idempotency-Key</c>) must find the first
-/// submission, so keyed orders keep going through their grain; so does anything else that reaches an existing order.
+/// activation stayed in memory. The reads every order shares (the policy in force, its product line) and the book
+/// entries go out in batches (<see cref="CallBatcher{TItem,TResult}"/>); the buyer is read per order. A retry of an
+/// order keyed by the caller (<c>Idempotency-Key</c>) must find the first submission, so keyed orders keep going
+/// through their grain; so does anything else that reaches an existing order.
 /// </remarks>
-public sealed class OrderIntake(IGrainFactory grains, IServiceProvider services, SupplyGrainsMetrics metrics, TimeProvider clock)
+public sealed class OrderIntake
 {
-    private readonly IGrainStorage _store = services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+    // Product lines are few, but a request may name any: unknown names must not grow these without bound.
+    private const int MaxProductLines = 1_000;
+
+    private readonly IGrainFactory _grains;
+    private readonly IGrainStorage _store;
+    private readonly SupplyGrainsMetrics _metrics;
+    private readonly TimeProvider _clock;
+    private readonly CallBatcher<bool, VersionedPolicy?> _policy;
+    private readonly ConcurrentDictionary<string, CallBatcher<bool, ProductLineDefinition>> _productLines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CallBatcher<BookEntry, bool>> _books = new(StringComparer.Ordinal);
+
+    public OrderIntake(IGrainFactory grains, IServiceProvider services, SupplyGrainsMetrics metrics, TimeProvider clock)
+    {
+        _grains = grains;
+        _store = services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+        _metrics = metrics;
+        _clock = clock;
+        _policy = new(_ => OrderDecisions.CurrentPolicy(grains));
+    }
 
     /// <summary>Submits a new order under <paramref name="freshId"/>, an id made for it just now and never handed out.</summary>
     /// <exception cref="DomainValidationException">The request is invalid, or names an unknown product line or customer.</exception>
     public async Task<OrderView> SubmitNew(string freshId, OrderRequest request, string by)
     {
         EntityId.Require(freshId, "id");
-        var order = grains.GetGrain<IOrderGrain>(freshId);
-        var state = await OrderDecisions.Submit(grains, request, by, clock, metrics);
+        DomainValidation.Require(request, "body");
+        var order = _grains.GetGrain<IOrderGrain>(freshId);
+        var state = await OrderDecisions.Submit(request, by,
+            Batcher(_productLines, request.ProductLine, p => new(_ => OrderDecisions.ProductLine(_grains, p))).Add(true),
+            OrderDecisions.Buyer(_grains, request.CustomerId),
+            _policy.Add(true),
+            _clock, _metrics);
         try
         {
             // No ETag: the write fails rather than replace a record that is already there.
@@ -40,8 +68,21 @@ public sealed class OrderIntake(IGrainFactory grains, IServiceProvider services,
             // Only a broken id generator gets here; the grain tells the same order from a different one.
             return await order.Submit(request, by);
         }
-        await OrderDecisions.Allocation(grains, request).Upsert(OrderDecisions.Entry(freshId, state));
+        await Batcher(_books, request.ProductLine, p => new(async entries =>
+        {
+            await OrderDecisions.Allocation(_grains, p).UpsertMany(entries);
+            return true;
+        })).Add(OrderDecisions.Entry(freshId, state));
         // Not yet in any run, so nothing is confirmed.
         return OrderDecisions.View(freshId, state, OrderConfirmations.None);
+    }
+
+    private static CallBatcher<TItem, TResult> Batcher<TItem, TResult>(
+        ConcurrentDictionary<string, CallBatcher<TItem, TResult>> batchers, string productLine, Func<string, CallBatcher<TItem, TResult>> create)
+    {
+        if (batchers.TryGetValue(productLine, out var batcher)) return batcher;
+        // A batcher dropped here still answers the calls it holds.
+        if (batchers.Count >= MaxProductLines) batchers.Clear();
+        return batchers.GetOrAdd(productLine, create);
     }
 }
