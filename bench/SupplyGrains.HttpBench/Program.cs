@@ -5,7 +5,8 @@ using SupplyGrains.HttpBench;
 
 // Usage: dotnet run -c Release --project bench/SupplyGrains.HttpBench -- [orders] [url] [apiKey]
 // BENCH_NO_RATIO=1 leaves the destination ratio out of both sides.
-// BENCH_MODE=reevaluation times an impact preview and a re-publication of the policy in force instead of previews.
+// BENCH_MODE=reevaluation times an impact preview and a re-publication of the policy in force instead of previews
+// (BENCH_SKIP_PREVIEW=1: the publication alone, on order grains not yet active).
 // BENCH_MODE=intake measures order intake beside GET /api/ping (the first argument is then the number of customers;
 // BENCH_ROUNDS, BENCH_SECONDS, BENCH_IN_FLIGHT, BENCH_PRODUCT_LINES, BENCH_PACED_PERCENT, BENCH_PACED_RATE,
 // BENCH_WARMUP_SECONDS tune it, BENCH_SILO_PID adds the silo's CPU per request: see Intake.cs).
