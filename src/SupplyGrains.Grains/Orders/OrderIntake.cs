@@ -36,6 +36,9 @@ public sealed class OrderIntake
     private readonly CallBatcher<bool, VersionedPolicy?> _policy;
     private readonly ConcurrentDictionary<string, CallBatcher<bool, ProductLineDefinition>> _productLines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CallBatcher<BookEntry, bool>> _books = new(StringComparer.Ordinal);
+    // Made once: a lambda using this instance's fields would be a new delegate on every order.
+    private readonly Func<string, CallBatcher<bool, ProductLineDefinition>> _newProductLineRead;
+    private readonly Func<string, CallBatcher<BookEntry, bool>> _newBookWrite;
 
     public OrderIntake(IGrainFactory grains, IServiceProvider services, SupplyGrainsMetrics metrics, TimeProvider clock)
     {
@@ -44,6 +47,12 @@ public sealed class OrderIntake
         _metrics = metrics;
         _clock = clock;
         _policy = new(_ => OrderDecisions.CurrentPolicy(grains));
+        _newProductLineRead = productLine => new(_ => OrderDecisions.ProductLine(grains, productLine));
+        _newBookWrite = productLine => new(async entries =>
+        {
+            await OrderDecisions.Allocation(grains, productLine).UpsertMany(entries);
+            return true;
+        });
     }
 
     /// <summary>Submits a new order under <paramref name="freshId"/>, an id made for it just now and never handed out.</summary>
@@ -54,7 +63,7 @@ public sealed class OrderIntake
         DomainValidation.Require(request, "body");
         var order = _grains.GetGrain<IOrderGrain>(freshId);
         var state = await OrderDecisions.Submit(request, by,
-            Batcher(_productLines, request.ProductLine, p => new(_ => OrderDecisions.ProductLine(_grains, p))).Add(true),
+            Batcher(_productLines, request.ProductLine, _newProductLineRead).Add(true),
             OrderDecisions.Buyer(_grains, request.CustomerId),
             _policy.Add(true),
             _clock, _metrics);
@@ -68,11 +77,7 @@ public sealed class OrderIntake
             // Only a broken id generator gets here; the grain tells the same order from a different one.
             return await order.Submit(request, by);
         }
-        await Batcher(_books, request.ProductLine, p => new(async entries =>
-        {
-            await OrderDecisions.Allocation(_grains, p).UpsertMany(entries);
-            return true;
-        })).Add(OrderDecisions.Entry(freshId, state));
+        await Batcher(_books, request.ProductLine, _newBookWrite).Add(OrderDecisions.Entry(freshId, state));
         // Not yet in any run, so nothing is confirmed.
         return OrderDecisions.View(freshId, state, OrderConfirmations.None);
     }
