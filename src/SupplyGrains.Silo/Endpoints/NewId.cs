@@ -13,7 +13,7 @@ public static class NewId
 
     public static string For(string prefix, string caller, string? idempotencyKey)
     {
-        if (string.IsNullOrEmpty(idempotencyKey)) return $"{prefix}-{Guid.CreateVersion7():N}";
+        if (string.IsNullOrEmpty(idempotencyKey)) return $"{prefix}-{TimeOrderedGuid.Create(TimeProvider.System):N}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{caller}\n{idempotencyKey}"));
         return $"{prefix}-k{Convert.ToHexStringLower(hash)[..31]}";
     }
