@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Npgsql;
+using SupplyGrains.Grains.Storage;
 using SupplyGrains.Silo.Hosting;
 
 namespace SupplyGrains.Silo.Tests;
@@ -27,4 +29,25 @@ public sealed class StorageProfileTests
 
         Assert.Equal(expected, grainState.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void GrainState_TakesWritersAndBatchSizeFromStoragePostgres()
+    {
+        var options = new PostgresGrainStorageOptions();
+        new StorageProfile(null, Operator).ConfigureGrainState(Settings(("Storage:Postgres:Writers", "3"), ("Storage:Postgres:MaxBatchSize", "64")), options);
+
+        Assert.Equal((3, 64, "supplygrains-grains"), (options.Writers, options.MaxBatchSize, new NpgsqlConnectionStringBuilder(options.ConnectionString).ApplicationName));
+    }
+
+    [Fact]
+    public void GrainState_CommitsTwoBatchesSideBySide_UnlessTold()
+    {
+        var options = new PostgresGrainStorageOptions();
+        new StorageProfile(null, Operator).ConfigureGrainState(Settings(), options);
+
+        Assert.Equal((2, 512), (options.Writers, options.MaxBatchSize));
+    }
+
+    private static IConfiguration Settings(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
 }

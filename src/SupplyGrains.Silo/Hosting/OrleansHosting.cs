@@ -42,7 +42,7 @@ public static class OrleansHosting
                 var advertised = IPAddress.Parse(config["Orleans:AdvertisedIP"] ?? "127.0.0.1");
                 silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: true);
                 silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", StorageProfile.ForMembership(connectionString)));
-                silo.AddPostgresGrainStorage(GrainStorage.Name, o => o.ConnectionString = StorageProfile.ForGrainState(connectionString));
+                silo.AddPostgresGrainStorage(GrainStorage.Name, o => profile.ConfigureGrainState(config, o));
             }
             else
             {

@@ -1,4 +1,5 @@
 using Npgsql;
+using SupplyGrains.Grains.Storage;
 
 namespace SupplyGrains.Silo.Hosting;
 
@@ -52,5 +53,15 @@ public sealed record StorageProfile(string? SqlitePath, string? Postgres)
             .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
         if (!given) builder.MaxAutoPrepare = AutoPreparedStatements;
         return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The PostgreSQL grain store's options: <c>Storage:Postgres:Writers</c> and <c>Storage:Postgres:MaxBatchSize</c>
+    /// per deployment (ops/README.md), the connection from <see cref="ForGrainState"/>.
+    /// </summary>
+    public void ConfigureGrainState(IConfiguration config, PostgresGrainStorageOptions options)
+    {
+        config.GetSection("Storage:Postgres").Bind(options);
+        options.ConnectionString = ForGrainState(Postgres ?? throw new InvalidOperationException("Not the PostgreSQL profile."));
     }
 }
