@@ -97,6 +97,9 @@ internal static class OrderDecisions
     public static Task<VersionedPolicy?> CurrentPolicy(IGrainFactory grains) =>
         CachedGrainReferences.Get<IPolicyGrain>(grains, IPolicyGrain.Key).GetCurrent();
 
+    public static Task<ProductLineDefinition> ProductLine(IGrainFactory grains, string productLine) =>
+        CachedGrainReferences.Get<IProductLineGrain>(grains, productLine).GetDefinition();
+
     public static IAllocationGrain Allocation(IGrainFactory grains, string productLine) =>
         CachedGrainReferences.Get<IAllocationGrain>(grains, productLine);
 
@@ -117,9 +120,6 @@ internal static class OrderDecisions
             "No policy version is in force yet; the order waits until one is published.", 0, now))],
         null,
         new Dictionary<Gate, string>());
-
-    public static Task<ProductLineDefinition> ProductLine(IGrainFactory grains, string productLine) =>
-        CachedGrainReferences.Get<IProductLineGrain>(grains, productLine).GetDefinition();
 
     /// <summary>What <paramref name="read"/> found; something it did not find is the request's fault, in the named field.</summary>
     private static async Task<T> Known<T>(Task<T> read, string field, string message)
