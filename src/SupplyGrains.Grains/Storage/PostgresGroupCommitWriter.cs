@@ -14,39 +14,34 @@ namespace SupplyGrains.Grains.Storage;
 internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchSize, int writers, TimeProvider timeProvider, StorageMetrics metrics, Microsoft.Extensions.Logging.ILogger logger)
     : GroupCommitWriter("PostgreSQL", maxBatchSize, metrics, logger, writers)
 {
-    // Each statement answers one row: the record's new ETag (null when its condition failed) and the ETag it found
-    // (for the conflict's message). The CTE reads before the write in the same statement, so the two always agree.
+    // Each write answers its record's new ETag, or no row when its condition failed. The statements carry no read of
+    // their own: the ETag a conflict found is read after the batch (conflicts are rare), because an ETag lookup inside
+    // every statement was a second index probe and a sub-plan per record, a third of PostgreSQL's CPU on intake
+    // (bench/README.md §6).
     private const string Insert = """
-        WITH found AS (SELECT etag FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2),
-             written AS (
-                 INSERT INTO supplygrains_grain_state (state_name, grain_id, grain_type, etag, payload, updated_at)
-                 SELECT $1, $2, $3, nextval('supplygrains_grain_state_etag'), $4, $5 WHERE NOT EXISTS (SELECT 1 FROM found)
-                 ON CONFLICT DO NOTHING
-                 RETURNING etag)
-        SELECT (SELECT etag FROM written), (SELECT etag FROM found);
+        INSERT INTO supplygrains_grain_state (state_name, grain_id, grain_type, etag, payload, updated_at)
+        VALUES ($1, $2, $3, nextval('supplygrains_grain_state_etag'), $4, $5)
+        ON CONFLICT DO NOTHING
+        RETURNING etag;
         """;
 
     private const string Update = """
-        WITH found AS (SELECT etag FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2),
-             written AS (
-                 UPDATE supplygrains_grain_state
-                    SET etag = nextval('supplygrains_grain_state_etag'), payload = $4, updated_at = $5, grain_type = $3
-                  WHERE state_name = $1 AND grain_id = $2 AND etag = $6
-                 RETURNING etag)
-        SELECT (SELECT etag FROM written), (SELECT etag FROM found);
+        UPDATE supplygrains_grain_state
+           SET etag = nextval('supplygrains_grain_state_etag'), payload = $4, updated_at = $5, grain_type = $3
+         WHERE state_name = $1 AND grain_id = $2 AND etag = $6
+        RETURNING etag;
         """;
 
     private const string Delete = """
-        WITH found AS (SELECT etag FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2),
-             deleted AS (DELETE FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2 AND etag = $3 RETURNING etag)
-        SELECT CASE WHEN EXISTS (SELECT 1 FROM deleted) THEN 0::bigint END, (SELECT etag FROM found);
+        DELETE FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2 AND etag = $3 RETURNING 0::bigint;
         """;
 
     // A clear that claims no record succeeds when there is none and writes nothing either way.
     private const string ConfirmAbsent = """
-        WITH found AS (SELECT etag FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2)
-        SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM found) THEN 0::bigint END, (SELECT etag FROM found);
+        SELECT 0::bigint WHERE NOT EXISTS (SELECT 1 FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2);
         """;
+
+    private const string Found = "SELECT etag FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2;";
 
     public void Start() => StartLoop();
 
@@ -56,7 +51,8 @@ internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int
         // order, so two silos whose batches touch the same records (a grain briefly active on both during a
         // membership change) lock them in the same order and cannot deadlock.
         var expected = new long?[batch.Count];
-        var results = new (long? Written, long? Found)?[batch.Count];
+        var written = new long?[batch.Count];
+        var found = new Dictionary<int, long?>();
         var order = new List<int>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
@@ -71,23 +67,44 @@ internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int
         await using (var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
         {
-            await using var commands = new NpgsqlBatch(connection, transaction);
-            foreach (var i in order)
-                commands.BatchCommands.Add(Statement(batch[i], expected[i], updatedAt));
-            await using (var reader = await commands.ExecuteReaderAsync().ConfigureAwait(false))
+            await using (var commands = new NpgsqlBatch(connection, transaction))
             {
                 foreach (var i in order)
+                    commands.BatchCommands.Add(Statement(batch[i], expected[i], updatedAt));
+                await using var reader = await commands.ExecuteReaderAsync().ConfigureAwait(false);
+                foreach (var i in order)
                 {
-                    await reader.ReadAsync().ConfigureAwait(false);
-                    results[i] = (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
+                    if (await reader.ReadAsync().ConfigureAwait(false)) written[i] = reader.GetInt64(0);
+                    else found[i] = null;
                     await reader.NextResultAsync().ConfigureAwait(false);
                 }
             }
+            if (found.Count > 0) await ReadFoundAsync(connection, transaction, batch, found).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
         }
 
         for (var i = 0; i < batch.Count; i++)
-            outcomes.Add(results[i] is ({ } etag, _) ? (etag, null) : (0, Conflict(batch[i], results[i])));
+            outcomes.Add(written[i] is { } etag ? (etag, null) : (0, Conflict(batch[i], found.TryGetValue(i, out var stored) ? (stored, true) : (null, false))));
+    }
+
+    // For the conflicts' messages: what each conflicting record holds now.
+    private static async Task ReadFoundAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingWrite> batch, Dictionary<int, long?> found)
+    {
+        var conflicts = found.Keys.ToList();
+        await using var commands = new NpgsqlBatch(connection, transaction);
+        foreach (var i in conflicts)
+        {
+            var command = new NpgsqlBatchCommand(Found);
+            command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = batch[i].StateName });
+            command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = batch[i].GrainId });
+            commands.BatchCommands.Add(command);
+        }
+        await using var reader = await commands.ExecuteReaderAsync().ConfigureAwait(false);
+        foreach (var i in conflicts)
+        {
+            if (await reader.ReadAsync().ConfigureAwait(false)) found[i] = reader.GetInt64(0);
+            await reader.NextResultAsync().ConfigureAwait(false);
+        }
     }
 
     // The pool owns the connections; Npgsql discards one that broke in a failed batch.
@@ -113,13 +130,13 @@ internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int
         return command;
     }
 
-    private static InconsistentStateException Conflict(PendingWrite write, (long? Written, long? Found)? result)
+    private static InconsistentStateException Conflict(PendingWrite write, (long? ETag, bool Compared) stored)
     {
-        var stored = result is null ? "(not compared: not an ETag of this store)"
-            : result.Value.Found?.ToString(CultureInfo.InvariantCulture) ?? "(no record)";
+        var storedText = !stored.Compared ? "(not compared: not an ETag of this store)"
+            : stored.ETag?.ToString(CultureInfo.InvariantCulture) ?? "(no record)";
         var claimed = write.ExpectedETag ?? "(no record)";
         return new InconsistentStateException(
-            $"ETag mismatch on state '{write.StateName}' of grain {write.GrainId}: stored {stored}, the write claimed {claimed}.", stored, claimed);
+            $"ETag mismatch on state '{write.StateName}' of grain {write.GrainId}: stored {storedText}, the write claimed {claimed}.", storedText, claimed);
     }
 
     private static int CompareKeys(PendingWrite a, PendingWrite b)

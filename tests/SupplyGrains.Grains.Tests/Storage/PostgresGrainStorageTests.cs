@@ -31,11 +31,14 @@ public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixt
         current.State.Value = "two";
         await storage.WriteStateAsync(State, id, current);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "lost update" }, stale)));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "blind" })));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "not ours" }, "W/\"abc\"")));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, SqliteStorageClusterFixture.NewGrainId(), new ProbeGrainState(new ProbeState(), "42")));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(State, id, new ProbeGrainState(new ProbeState(), stale)));
+        // Each conflict names the ETag the record holds, so an operator can tell a lost update from a missing record.
+        var lost = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "lost update" }, stale)));
+        var blind = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "blind" })));
+        var foreign = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = "not ours" }, "W/\"abc\"")));
+        var missing = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(State, SqliteStorageClusterFixture.NewGrainId(), new ProbeGrainState(new ProbeState(), "42")));
+        var clear = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(State, id, new ProbeGrainState(new ProbeState(), stale)));
+        Assert.Equal([current.ETag, current.ETag, "(no record)", current.ETag], new[] { lost, blind, missing, clear }.Select(e => e.StoredEtag));
+        Assert.StartsWith("(not compared", foreign.StoredEtag);
 
         var stored = await Read(storage, id);
         Assert.Equal(("two", current.ETag, true), (stored.State.Value, stored.ETag, stored.RecordExists));
