@@ -21,6 +21,8 @@ internal sealed class PagedBook
     private readonly IGrainStorage _storage;
     private readonly GrainId _grainId;
     private readonly GrainState<BookPage>[] _pages;
+    // Each page's entries in the order they were first put, as it is written next.
+    private readonly Dictionary<string, BookEntry>[] _pageEntries = new Dictionary<string, BookEntry>[PageCount];
     private readonly Dictionary<string, int> _pageOf = new(StringComparer.Ordinal);
 
     private PagedBook(IGrainStorage storage, GrainId grainId, GrainState<BookPage>[] pages)
@@ -30,11 +32,15 @@ internal sealed class PagedBook
         _pages = pages;
         for (var page = 0; page < pages.Length; page++)
         {
-            foreach (var (orderId, entry) in Page(page).Entries)
+            _pageEntries[page] = new Dictionary<string, BookEntry>(StringComparer.Ordinal);
+            // A store hands back a fresh instance for a page never written; null only if one does not.
+            foreach (var entry in pages[page].State?.Read() ?? [])
             {
-                _pageOf[orderId] = page;
-                Entries[orderId] = entry;
+                _pageEntries[page][entry.OrderId] = entry;
+                _pageOf[entry.OrderId] = page;
+                Entries[entry.OrderId] = entry;
             }
+            pages[page].State = null!; // read: only its ETag is needed now
         }
     }
 
@@ -69,14 +75,20 @@ internal sealed class PagedBook
             if (!_pageOf.TryGetValue(entry.OrderId, out var page))
                 _pageOf[entry.OrderId] = page = Entries.Count / BlockSize % PageCount;
             Entries[entry.OrderId] = entry;
-            Page(page).Entries[entry.OrderId] = entry;
+            _pageEntries[page][entry.OrderId] = entry;
             dirty.Add(page);
         }
-        return Task.WhenAll(dirty.Select(page => _storage.WriteStateAsync(StateName(page), _grainId, _pages[page])));
+        return Task.WhenAll(dirty.Select(WritePageAsync));
     }
 
-    // A store hands back a fresh instance for a page never written; null only if one does not.
-    private BookPage Page(int page) => _pages[page].State ??= new BookPage();
+    private async Task WritePageAsync(int page)
+    {
+        var written = new BookPage { Packed = BookPageCodec.Pack(_pageEntries[page].Values) };
+        _pages[page].State = written;
+        await _storage.WriteStateAsync(StateName(page), _grainId, _pages[page]);
+        // As after a read, only the ETag is needed: keeping the packed copy would hold every page in memory twice.
+        if (ReferenceEquals(_pages[page].State, written)) _pages[page].State = null!;
+    }
 
     private static string StateName(int page) => $"allocation-book-{page:D3}";
 }

@@ -73,7 +73,7 @@ public sealed class ControlledGrainStorage(Serializer serializer) : IGrainStorag
         await Task.Yield();
         if (_hold is { } hold && hold(stateName, grainId))
         {
-            var write = new HeldWrite(grainState.State is Allocation.BookPage page ? page.Entries.Count : -1);
+            var write = new HeldWrite(grainState.State is Allocation.BookPage page ? page.Read().Count() : -1);
             _held.Enqueue(write);
             if (await write.Go.Task is { } error) throw error;
         }
