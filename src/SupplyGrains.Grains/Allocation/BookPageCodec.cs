@@ -9,11 +9,11 @@ namespace SupplyGrains.Grains.Allocation;
 /// entry's fields in declaration order, ids front-coded against the entry before.
 /// </summary>
 /// <remarks>
-/// By hand because a page is rewritten whole on every batch that touches it (64 to 256 entries in a long intake), and
-/// Orleans' codec spent about 2 µs an entry on it: field headers, a codec lookup for every list, and a reference table
-/// that turns into a growing dictionary past 64 objects. Storage serialization was 15 % of the silo's CPU on intake,
-/// most of it book pages (bench/README.md §5). A field added to <see cref="BookEntry"/> needs a new version here;
-/// the reader keeps reading the old ones.
+/// By hand because a page is rewritten whole by every batch that touches it (64 to 256 entries in a long intake), and
+/// Orleans' codec, with a header per field, a codec lookup per list and a reference table that becomes a growing
+/// dictionary past 64 objects, made storage serialization 15 % of the silo's CPU samples on intake, most of it book
+/// pages (bench/README.md §5). A field added to <see cref="BookEntry"/> needs a new version here, and
+/// <see cref="Unpack"/> then reads both.
 /// </remarks>
 internal static class BookPageCodec
 {

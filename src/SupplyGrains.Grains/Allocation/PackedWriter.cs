@@ -4,8 +4,8 @@ using System.Text;
 namespace SupplyGrains.Grains.Allocation;
 
 /// <summary>
-/// Writes a packed column of a stored run: integers as LEB128 varints, so the small numbers a run is made of (lots,
-/// tiers, the step from one order index to the next) take a byte each instead of four, and ids front-coded.
+/// Writes a packed column of a stored run or a book page: integers as LEB128 varints, so the small numbers a run is
+/// made of (lots, tiers, the step from one order index to the next) take a byte each instead of four, and ids front-coded.
 /// </summary>
 /// <remarks>
 /// By hand because <see cref="BinaryWriter.Write7BitEncodedInt64"/> writes the same bytes through a stream call per

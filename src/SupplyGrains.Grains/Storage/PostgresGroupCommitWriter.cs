@@ -15,9 +15,9 @@ internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int
     : GroupCommitWriter("PostgreSQL", maxBatchSize, metrics, logger, writers)
 {
     // Each write answers its record's new ETag, or no row when its condition failed. The statements carry no read of
-    // their own: the ETag a conflict found is read after the batch (conflicts are rare), because an ETag lookup inside
-    // every statement was a second index probe and a sub-plan per record, a third of PostgreSQL's CPU on intake
-    // (bench/README.md §6).
+    // their own: the ETag a conflict found is read after the batch (conflicts are rare), because a lookup inside every
+    // statement was a second index probe per record, run as a sub-plan (the sub-plans were a third of PostgreSQL's CPU
+    // on intake, bench/README.md §6).
     private const string Insert = """
         INSERT INTO supplygrains_grain_state (state_name, grain_id, grain_type, etag, payload, updated_at)
         VALUES ($1, $2, $3, nextval('supplygrains_grain_state_etag'), $4, $5)
