@@ -20,7 +20,7 @@ public sealed class AllocationRunRecordTests
 
     // Ids built from pieces, so that many share prefixes (as time-ordered ids do), some end in an odd or even run of
     // hex digits, and some take several UTF-8 bytes or a surrogate pair.
-    private static readonly string[] IdPieces = ["o-", "0", "1", "9f", "a", "F", "é", "😀", "😁", "-"];
+    internal static readonly string[] IdPieces = ["o-", "0", "1", "9f", "a", "F", "é", "😀", "😁", "-"];
 
     private static readonly Gen<string> Id = Gen.Int[0, IdPieces.Length - 1].Select(i => IdPieces[i]).Array[1, 6].Select(string.Concat);
 

@@ -10,10 +10,9 @@ namespace SupplyGrains.Grains.Tests;
 /// <summary>A book page packs its entries by hand (<see cref="BookPageCodec"/>) and still reads pages stored the old way.</summary>
 public sealed class BookPageTests(SqliteStorageClusterFixture fixture) : IClassFixture<SqliteStorageClusterFixture>
 {
-    // Time-ordered ids share long prefixes; the other pieces make odd hex runs, multi-byte UTF-8 and surrogate pairs.
-    private static readonly string[] IdPieces = ["0195", "a", "0", "9f", "O-", "é", "😀", "-", " "];
-
-    private static readonly Gen<string> Text = Gen.Int[0, IdPieces.Length - 1].Select(i => IdPieces[i]).Array[0, 8].Select(string.Concat);
+    // The run records' id pieces (shared prefixes, odd hex runs, multi-byte UTF-8, surrogate pairs), and empty text too.
+    private static readonly Gen<string> Text = Gen.Int[0, AllocationRunRecordTests.IdPieces.Length - 1]
+        .Select(i => AllocationRunRecordTests.IdPieces[i]).Array[0, 8].Select(string.Concat);
 
     private static readonly Gen<decimal> Weight = Gen.Select(Gen.Int, Gen.Int, Gen.Int, Gen.Bool, Gen.Byte[0, 28])
         .Select((lo, mid, hi, negative, scale) => new decimal(lo, mid, hi, negative, scale));
