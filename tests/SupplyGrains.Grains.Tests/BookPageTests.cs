@@ -36,6 +36,31 @@ public sealed class BookPageTests(SqliteStorageClusterFixture fixture) : IClassF
         });
 
     [Fact]
+    public void Packing_AllocatesLittleMoreThanThePackedPage()
+    {
+        var page = Enumerable.Range(0, 200).Select(i => Order($"o-{i:D6}")).ToList();
+        BookPageCodec.Pack(page); // the thread's buffer grows to a page this size once
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var packed = BookPageCodec.Pack(page);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // A buffer of its own per call came to more than twice the page.
+        Assert.InRange(allocated, packed.Length, packed.Length + 256);
+        Assert.Equal(200, BookPageCodec.Unpack(packed).Count);
+    }
+
+    [Fact]
+    public void APage_PackedAfterALargerOne_HoldsNothingOfIt()
+    {
+        BookPageCodec.Pack(Enumerable.Range(0, 50).Select(i => Order($"o-{i:D6}") with { CustomerId = "a much longer customer id" }).ToList());
+
+        var small = BookPageCodec.Unpack(BookPageCodec.Pack([Order("o-1")]));
+
+        Assert.True(Same(Order("o-1"), Assert.Single(small)));
+    }
+
+    [Fact]
     public void APage_PackedByAnotherVersion_IsRefusedWithWhatToDo()
     {
         var packed = BookPageCodec.Pack([]);

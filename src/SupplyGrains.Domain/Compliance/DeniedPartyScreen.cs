@@ -51,9 +51,18 @@ public static class DeniedPartyScreen
         return best;
     }
 
+    /// <summary>
+    /// The list's party names joined by '|', as the screening gate records them among its facts; joined once per list
+    /// rather than once per order (a long list made this join the largest string an order allocated).
+    /// </summary>
+    public static string JoinedNames(IReadOnlyList<DeniedParty> deniedParties) =>
+        Prepared.GetValue(deniedParties, parties => new PreparedList(parties)).JoinedNames;
+
     /// <summary>A denied-party list with every listed name normalized once, and the answers given so far.</summary>
     private sealed class PreparedList(IReadOnlyList<DeniedParty> parties)
     {
+        public string JoinedNames { get; } = string.Join('|', parties.Select(p => p.Name));
+
         private readonly (DeniedParty Party, string Listed, string Entry, string Compact, string[] Words)[] _entries = [.. parties
             .SelectMany(party => party.Aliases.Prepend(party.Name).Select(listed => (Party: party, Listed: listed, Entry: PartyName.Normalize(listed))))
             .Where(e => e.Entry.Length > 0)

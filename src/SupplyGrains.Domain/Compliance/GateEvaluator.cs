@@ -27,7 +27,7 @@ public static class GateEvaluator
     {
         var export = c.Policy.Document.Export;
         var facts = Facts(c.Buyer.Name, string.Join('|', c.Buyer.Aliases), c.Order.EndUser?.Name, c.Buyer.EntityType.ToString(),
-            string.Join('|', export.DeniedParties.Select(p => p.Name)), export.FuzzyThreshold.ToString(CultureInfo.InvariantCulture));
+            DeniedPartyScreen.JoinedNames(export.DeniedParties), export.FuzzyThreshold.ToString(CultureInfo.InvariantCulture));
         var gate = new Finding(Gate.EndUserScreening, facts);
 
         if (export.DeniedEntityTypes.Contains(c.Buyer.EntityType))

@@ -11,12 +11,20 @@ namespace SupplyGrains.Grains.Allocation;
 /// By hand because <see cref="BinaryWriter.Write7BitEncodedInt64"/> writes the same bytes through a stream call per
 /// byte, and nothing in the framework front-codes strings; a run record writes a few million of these per preview.
 /// </remarks>
-internal sealed class PackedWriter(int capacity)
+internal sealed class PackedWriter
 {
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
-    private byte[] _buffer = new byte[Math.Max(capacity, 16)];
+    private byte[] _buffer;
     private int _length;
+
+    public PackedWriter(int capacity) => _buffer = new byte[Math.Max(capacity, 16)];
+
+    /// <summary>Writes into <paramref name="scratch"/> (grown if need be, see <see cref="Scratch"/>) from its start.</summary>
+    public PackedWriter(byte[] scratch) => _buffer = scratch.Length >= 16 ? scratch : new byte[16];
+
+    /// <summary>The buffer written into, for the next writer to reuse once <see cref="ToArray"/> has copied it.</summary>
+    public byte[] Scratch => _buffer;
 
     /// <summary>A negative value takes five bytes and reads back exactly.</summary>
     public void Write(int value) => Write((uint)value);

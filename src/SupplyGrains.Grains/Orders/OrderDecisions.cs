@@ -50,13 +50,9 @@ internal static class OrderDecisions
             ? NoPolicyInForce(now)
             : GateEvaluator.Evaluate(new ComplianceCase(request, buyer.Profile, buyer.Licenses, policy, s.Resolutions, now));
 
-        var before = (s.Status, Reasons: string.Join(',', Reasons(s.Gates)), s.LicenseId, Policy: s.Gates.FirstOrDefault()?.PolicyVersion);
         var ranking = new BuyerRanking(buyer.Profile.Tier, buyer.Profile.Weight, buyer.Profile.PastPurchases);
-        var changed = s.Gates.Count == 0
-            || before != (verdict.Status, string.Join(',', Reasons(verdict.Decisions)), verdict.LicenseId, verdict.Decisions.FirstOrDefault()?.PolicyVersion)
-            || ranking != s.Buyer
-            || !s.Facts.OrderBy(f => f.Key).SequenceEqual(verdict.Facts.OrderBy(f => f.Key));
-        if (!changed) return false;
+        // A new order has nothing to compare with: it is always recorded.
+        if (s.Gates.Count > 0 && !Differs(s, verdict, ranking)) return false;
 
         s.Audit.Add(new AuditEvent(now, by, "GatesEvaluated",
             $"{(s.Gates.Count == 0 ? "" : $"{s.Status} → ")}{verdict.Status} on {trigger} under policy v{verdict.Decisions[0].PolicyVersion}: " +
@@ -68,9 +64,15 @@ internal static class OrderDecisions
         s.Facts = verdict.Facts.ToDictionary();
         s.Buyer = ranking;
         s.Revision++;
-        foreach (var d in verdict.Decisions) metrics.GateDecided(d.Gate.ToString(), d.Outcome.ToString(), d.Reason);
+        foreach (var d in verdict.Decisions) metrics.GateDecided(d.Gate, d.Outcome, d.Reason);
         return true;
     }
+
+    private static bool Differs(OrderState s, ComplianceVerdict verdict, BuyerRanking ranking) =>
+        (s.Status, string.Join(',', Reasons(s.Gates)), s.LicenseId, s.Gates.FirstOrDefault()?.PolicyVersion)
+            != (verdict.Status, string.Join(',', Reasons(verdict.Decisions)), verdict.LicenseId, verdict.Decisions.FirstOrDefault()?.PolicyVersion)
+        || ranking != s.Buyer
+        || !s.Facts.OrderBy(f => f.Key).SequenceEqual(verdict.Facts.OrderBy(f => f.Key));
 
     public static BookEntry Entry(string id, OrderState s)
     {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Collections.Frozen;
 using SupplyGrains.Domain;
+using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
 
 namespace SupplyGrains.Grains.Telemetry;
@@ -53,8 +55,8 @@ public sealed class SupplyGrainsMetrics
     /// <summary>1 ms to 30 s: runs take milliseconds on small books and seconds on a million orders.</summary>
     public static readonly double[] RunDurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-    public void GateDecided(string gate, string outcome, string? reason) =>
-        _gateDecisions.Add(1, new("gate", gate), new("outcome", outcome), new("reason", reason ?? "none"));
+    public void GateDecided(Gate gate, GateOutcome outcome, string? reason) =>
+        _gateDecisions.Add(1, new("gate", Names<Gate>.Of(gate)), new("outcome", Names<GateOutcome>.Of(outcome)), new("reason", reason ?? "none"));
 
     public void RunFinished(string productLine, string strategy, string mode, string result, TimeSpan duration)
     {
@@ -110,4 +112,12 @@ public sealed class SupplyGrainsMetrics
         new(units, new("product_line", productLine), new("horizon_weeks", horizon), new("measure", measure));
 
     private sealed record SupplyFigures(long Produced, long Committed, long OverCommittedWeeks, IReadOnlyList<(IsoWeek Week, long Produced, long Committed)> Weeks);
+
+    /// <summary>An enum's names as label values, looked up: <c>ToString()</c> on an enum boxes it, four gates an order.</summary>
+    private static class Names<T> where T : struct, Enum
+    {
+        private static readonly FrozenDictionary<T, string> ByValue = Enum.GetValues<T>().ToFrozenDictionary(v => v, v => v.ToString());
+
+        public static string Of(T value) => ByValue.TryGetValue(value, out var name) ? name : value.ToString();
+    }
 }

@@ -64,6 +64,19 @@ public class GateEvaluatorTests
     }
 
     [Fact]
+    public void ScreeningFacts_NameTheWholeList_JoinedOncePerList()
+    {
+        IReadOnlyList<DeniedParty> list = [new("A Corp", []), new("B Institute", ["BI"])];
+
+        var joined = DeniedPartyScreen.JoinedNames(list);
+
+        Assert.Equal("A Corp|B Institute", joined);
+        Assert.Same(joined, DeniedPartyScreen.JoinedNames(list));
+        Assert.Equal("A Corp|B Institute", DeniedPartyScreen.JoinedNames([.. list]));
+        Assert.Contains("\u001fNational University of Defense Technology\u001f", Evaluate().Facts[Gate.EndUserScreening]);
+    }
+
+    [Fact]
     public void Resolution_LapsesWhenItsFactsChange()
     {
         var held = Evaluate();
