@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Collections.Frozen;
+using System.Diagnostics.Metrics;
 using SupplyGrains.Domain;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
