@@ -26,7 +26,7 @@ public static class GateEvaluator
     private static Finding Screening(ComplianceCase c)
     {
         var export = c.Policy.Document.Export;
-        var facts = Facts(c.Buyer.Name, string.Join('|', c.Buyer.Aliases), c.Order.EndUser?.Name, c.Buyer.EntityType.ToString(),
+        var facts = Facts(c.Buyer.Name, string.Join('|', c.Buyer.Aliases), c.Order.EndUser?.Name, EnumNames<EntityType>.Of(c.Buyer.EntityType),
             DeniedPartyScreen.JoinedNames(export.DeniedParties), export.FuzzyThreshold.ToString(CultureInfo.InvariantCulture));
         var gate = new Finding(Gate.EndUserScreening, facts);
 
@@ -53,7 +53,7 @@ public static class GateEvaluator
         var order = c.Order;
         var destination = order.Destination;
         var treatment = c.Policy.Document.Export.TreatmentOf(order.ProductLine, destination);
-        var gate = new Finding(Gate.ExportControl, Facts(order.ProductLine, destination, treatment.ToString()));
+        var gate = new Finding(Gate.ExportControl, Facts(order.ProductLine, destination, EnumNames<ExportTreatment>.Of(treatment)));
         switch (treatment)
         {
             case ExportTreatment.Allowed:
@@ -88,7 +88,7 @@ public static class GateEvaluator
     {
         var order = c.Order;
         var destination = order.Destination;
-        var gate = new Finding(Gate.ImportApproval, Facts(order.CustomerId, c.Buyer.EntityType.ToString(), order.ProductLine, destination, order.UseCase.ToString()));
+        var gate = new Finding(Gate.ImportApproval, Facts(order.CustomerId, EnumNames<EntityType>.Of(c.Buyer.EntityType), order.ProductLine, destination, EnumNames<UseCase>.Of(order.UseCase)));
         var rule = c.Policy.Document.ImportRuleFor(destination);
         if (rule is null) return gate.Pass($"{destination} has no import rules.");
         if (rule.BannedBuyerTypes.Contains(c.Buyer.EntityType))
@@ -107,7 +107,7 @@ public static class GateEvaluator
         var order = c.Order;
         var buyer = c.Buyer;
         var gate = new Finding(Gate.DiversionRisk,
-            Facts(buyer.Country, order.ShipToCountry, order.EndUser?.Country, order.EndUser?.Name, buyer.EntityType.ToString()));
+            Facts(buyer.Country, order.ShipToCountry, order.EndUser?.Country, order.EndUser?.Name, EnumNames<EntityType>.Of(buyer.EntityType)));
         var concerns = new List<string>();
         if (order.ShipToCountry != buyer.Country) concerns.Add($"ships to {order.ShipToCountry} but the buyer is in {buyer.Country}");
         if (order.EndUser is { } endUser && endUser.Country != buyer.Country) concerns.Add($"the end user is in {endUser.Country} but the buyer is in {buyer.Country}");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Diagnostics.Metrics;
 using SupplyGrains.Domain;
 using SupplyGrains.Domain.Compliance;
@@ -56,7 +55,7 @@ public sealed class SupplyGrainsMetrics
     public static readonly double[] RunDurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
     public void GateDecided(Gate gate, GateOutcome outcome, string? reason) =>
-        _gateDecisions.Add(1, new("gate", Names<Gate>.Of(gate)), new("outcome", Names<GateOutcome>.Of(outcome)), new("reason", reason ?? "none"));
+        _gateDecisions.Add(1, new("gate", EnumNames<Gate>.Of(gate)), new("outcome", EnumNames<GateOutcome>.Of(outcome)), new("reason", reason ?? "none"));
 
     public void RunFinished(string productLine, string strategy, string mode, string result, TimeSpan duration)
     {
@@ -84,7 +83,7 @@ public sealed class SupplyGrainsMetrics
 
     private static Measurement<long> Tagged(long value, string productLine, OrderStatus? status = null) => status is null
         ? new(value, new KeyValuePair<string, object?>("product_line", productLine))
-        : new(value, new KeyValuePair<string, object?>("product_line", productLine), new("status", status.ToString()));
+        : new(value, new KeyValuePair<string, object?>("product_line", productLine), new("status", EnumNames<OrderStatus>.Of(status.Value)));
 
     /// <summary>The horizons the dashboards compare supply, commitments and demand over, in weeks from the current one.</summary>
     public static readonly int[] HorizonWeeks = [4, 13, 26];
@@ -112,12 +111,4 @@ public sealed class SupplyGrainsMetrics
         new(units, new("product_line", productLine), new("horizon_weeks", horizon), new("measure", measure));
 
     private sealed record SupplyFigures(long Produced, long Committed, long OverCommittedWeeks, IReadOnlyList<(IsoWeek Week, long Produced, long Committed)> Weeks);
-
-    /// <summary>An enum's names as label values, looked up: <c>ToString()</c> on an enum boxes it, four gates an order.</summary>
-    private static class Names<T> where T : struct, Enum
-    {
-        private static readonly FrozenDictionary<T, string> ByValue = Enum.GetValues<T>().ToFrozenDictionary(v => v, v => v.ToString());
-
-        public static string Of(T value) => ByValue.TryGetValue(value, out var name) ? name : value.ToString();
-    }
 }
