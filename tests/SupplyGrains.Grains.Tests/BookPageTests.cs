@@ -93,6 +93,32 @@ public sealed class BookPageTests(SqliteStorageClusterFixture fixture) : IClassF
         Assert.Equal(5, reloaded.Entries["o-3"].Quantity);
     }
 
+    [Fact]
+    public async Task EntriesOfOneCustomer_ShareItsNames_WhenPutAndWhenLoadedAgain()
+    {
+        await using var store = await fixture.OpenStoreAsync(fixture.NewDatabasePath());
+        var book = GrainId.Create("allocation", Guid.NewGuid().ToString("N"));
+        // As a request parses them: the same text, each in a string of its own.
+        BookEntry Parsed(string id) => Order(id) with
+        {
+            CustomerId = new string("c-1".AsSpan()), Destination = new string("US".AsSpan()), LicenseId = new string("lic-1".AsSpan()), Reasons = [],
+        };
+
+        var put = await PagedBook.LoadAsync(store.Storage, book);
+        await put.PutAsync([Parsed("o-1"), Parsed("o-2")]);
+        var loaded = await PagedBook.LoadAsync(store.Storage, book);
+
+        foreach (var entries in new[] { put.Entries, loaded.Entries })
+        {
+            var (first, second) = (entries["o-1"], entries["o-2"]);
+            Assert.Same(first.CustomerId, second.CustomerId);
+            Assert.Same(first.Destination, second.Destination);
+            Assert.Same(first.LicenseId, second.LicenseId);
+            Assert.Same(Array.Empty<string>(), second.Reasons);
+        }
+        Assert.True(Same(Parsed("o-2"), loaded.Entries["o-2"]));
+    }
+
     private static BookEntry Order(string id) => new(id, "c-1", 1, 1.5m, 7, IsoWeek.Parse("2032-W10"), DateTimeOffset.UnixEpoch,
         3, OrderStatus.Approved, ["a reason"], "US", "lic-1", ConfirmationClass.Win, 4);
 

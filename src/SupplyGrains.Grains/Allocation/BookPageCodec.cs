@@ -78,7 +78,8 @@ internal static class BookPageCodec
             var submittedAt = new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(packed.ReadSigned()));
             var quantity = packed.ReadSigned();
             var status = (OrderStatus)packed.ReadSigned();
-            var reasons = new string[packed.ReadInt32()];
+            var reasonCount = packed.ReadInt32();
+            var reasons = reasonCount == 0 ? [] : new string[reasonCount];
             for (var r = 0; r < reasons.Length; r++) reasons[r] = packed.ReadId("");
             var destination = packed.ReadId("");
             var licence = packed.ReadByte() == 1 ? packed.ReadId("") : null;

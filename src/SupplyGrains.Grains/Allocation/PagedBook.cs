@@ -24,6 +24,7 @@ internal sealed class PagedBook
     // Each page's entries in the order they were first put, as it is written next.
     private readonly Dictionary<string, BookEntry>[] _pageEntries = new Dictionary<string, BookEntry>[PageCount];
     private readonly Dictionary<string, int> _pageOf = new(StringComparer.Ordinal);
+    private readonly SharedNames _names = new();
 
     private PagedBook(IGrainStorage storage, GrainId grainId, GrainState<BookPage>[] pages)
     {
@@ -34,8 +35,9 @@ internal sealed class PagedBook
         {
             _pageEntries[page] = new Dictionary<string, BookEntry>(StringComparer.Ordinal);
             // A store hands back a fresh instance for a page never written; null only if one does not.
-            foreach (var entry in pages[page].State?.Read() ?? [])
+            foreach (var read in pages[page].State?.Read() ?? [])
             {
+                var entry = _names.Share(read);
                 _pageEntries[page][entry.OrderId] = entry;
                 _pageOf[entry.OrderId] = page;
                 Entries[entry.OrderId] = entry;
@@ -70,8 +72,9 @@ internal sealed class PagedBook
     public Task PutAsync(IEnumerable<BookEntry> entries)
     {
         var dirty = new HashSet<int>();
-        foreach (var entry in entries)
+        foreach (var put in entries)
         {
+            var entry = _names.Share(put);
             if (!_pageOf.TryGetValue(entry.OrderId, out var page))
                 _pageOf[entry.OrderId] = page = Entries.Count / BlockSize % PageCount;
             Entries[entry.OrderId] = entry;

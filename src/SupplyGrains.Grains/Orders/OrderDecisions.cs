@@ -90,8 +90,24 @@ internal static class OrderDecisions
             s.SubmittedAt, s.LicenseId, s.SubmittedBy);
     }
 
-    public static IReadOnlyList<string> Reasons(IEnumerable<GateDecision> gates) =>
-        [.. gates.Where(g => g.Reason is not null).Select(g => g.Reason!)];
+    public static IReadOnlyList<string> Reasons(IReadOnlyList<GateDecision> gates)
+    {
+        // Most orders pass every gate. Their book entries, held in memory for as long as the order is open, share the
+        // one empty array rather than each keep a list of nothing (56 bytes an order).
+        var count = 0;
+        foreach (var gate in gates)
+        {
+            if (gate.Reason is not null) count++;
+        }
+        if (count == 0) return [];
+        var reasons = new string[count];
+        count = 0;
+        foreach (var gate in gates)
+        {
+            if (gate.Reason is { } reason) reasons[count++] = reason;
+        }
+        return reasons;
+    }
 
     public static Task<BuyerContext> Buyer(IGrainFactory grains, string customerId) =>
         CachedGrainReferences.Get<ICustomerGrain>(grains, customerId).GetBuyer();
