@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SupplyGrains.Grains;
-using SupplyGrains.Grains.Compliance;
 using SupplyGrains.Grains.Storage;
-using SupplyGrains.Grains.Telemetry;
 
 namespace SupplyGrains.Cli.Tests;
 
@@ -27,9 +24,7 @@ public sealed class StoryCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = path);
-            silo.AddComplianceClock();
-            silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<SupplyGrainsMetrics>();
+            silo.AddSupplyGrains();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -5,9 +5,7 @@ using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Customers;
 using SupplyGrains.Domain.Orders;
-using SupplyGrains.Grains.Compliance;
 using SupplyGrains.Grains.Storage;
-using SupplyGrains.Grains.Telemetry;
 
 namespace SupplyGrains.Grains.Tests;
 
@@ -37,9 +35,8 @@ public sealed class ClockTests : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = path);
-            silo.AddComplianceClock(o => o.Interval = TimeSpan.FromMilliseconds(50));
             silo.Services.AddSingleton<TimeProvider>(_clock);
-            silo.Services.AddSingleton<SupplyGrainsMetrics>();
+            silo.AddSupplyGrains(o => o.Interval = TimeSpan.FromMilliseconds(50));
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

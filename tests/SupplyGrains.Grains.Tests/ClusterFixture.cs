@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using SupplyGrains.Grains.Compliance;
-using SupplyGrains.Grains.Orders;
 using SupplyGrains.Grains.Storage;
-using SupplyGrains.Grains.Telemetry;
 
 namespace SupplyGrains.Grains.Tests;
 
@@ -32,10 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorage(GrainStorage.Name, o => o.Path = path);
-            silo.AddComplianceClock();
-            silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<SupplyGrainsMetrics>();
-            silo.Services.AddSingleton<OrderIntake>();
+            silo.AddSupplyGrains();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

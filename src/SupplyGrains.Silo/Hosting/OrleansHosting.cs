@@ -2,10 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using SupplyGrains.Grains;
-using SupplyGrains.Grains.Compliance;
-using SupplyGrains.Grains.Orders;
 using SupplyGrains.Grains.Storage;
-using SupplyGrains.Grains.Telemetry;
 using SupplyGrains.Silo.Health;
 
 namespace SupplyGrains.Silo.Hosting;
@@ -22,9 +19,6 @@ public static class OrleansHosting
         var config = builder.Configuration;
         var profile = StorageProfile.From(config);
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<SupplyGrainsMetrics>();
-        builder.Services.AddSingleton<OrderIntake>();
         builder.Services.AddSingleton<SiloReadiness>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
 
@@ -51,7 +45,7 @@ public static class OrleansHosting
             }
             // Failure detection, tunable per deployment (tests shorten it so a killed silo is declared dead sooner).
             silo.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
-            silo.AddComplianceClock(o => o.Interval = config.GetValue("Compliance:ClockInterval", o.Interval));
+            silo.AddSupplyGrains(clock => clock.Interval = config.GetValue("Compliance:ClockInterval", clock.Interval));
             silo.AddActivityPropagation();
             if (DashboardHosting.IsEnabled(config)) silo.AddDashboard();
         });
