@@ -5,8 +5,8 @@ namespace SupplyGrains.Grains.Allocation;
 /// <summary>
 /// One instance of each customer id, destination and licence id a book holds. Every entry arrives with strings of its
 /// own, parsed from its order's request or read from its page, though a book of a million orders names a few thousand
-/// customers and a few dozen countries: an entry that shares them keeps about 80 bytes less in memory for as long as
-/// its order is open (bench/README.md §5).
+/// customers and a few dozen countries: an entry that shares them holds two or three strings fewer for as long as its
+/// order is open (bench/README.md §5).
 /// </summary>
 /// <remarks>
 /// By hand, because the runtime's <see cref="string.Intern(string)"/> pool is process-wide and never shrinks, while
