@@ -14,7 +14,7 @@ else
   rm -f /tmp/intake-bench.db*
   store=(--Storage:Path=/tmp/intake-bench.db)
 fi
-env ${SILO_ENV:-} dotnet run -c Release --no-build --project src/SupplyGrains.Silo -- --urls http://127.0.0.1:5055 "${store[@]}" --Orleans:SiloPort=11211 --Orleans:GatewayPort=30200 > /tmp/bench-silo-$1.log 2>&1 &
+env ${SILO_ENV:-} dotnet run -c Release --no-build --project src/SupplyGrains.Silo -- --urls http://127.0.0.1:5055 "${store[@]}" --Orleans:SiloPort=11211 --Orleans:GatewayPort=30200 --Metrics:ScrapeCacheMilliseconds=0 > /tmp/bench-silo-$1.log 2>&1 &
 for i in $(seq 1 120); do curl -sf http://127.0.0.1:5055/health/ready >/dev/null && break; sleep 1; done
 echo "store=$1 load before: $(uptime)"
 BENCH_MODE=intake BENCH_ROUNDS=3 BENCH_WARMUP_SECONDS=20 BENCH_SILO_PID=$(pgrep -f 'SupplyGrains.Silo --urls http://127.0.0.1:5055') \

@@ -81,8 +81,11 @@ internal static class Intake
             var connections = Setting("BENCH_PACED_CONNECTIONS", 128);
             using var pacedHttp = Client(url, key, connections);
             await ClosedLoopAsync(pacedHttp, "connections", Submit, HttpStatusCode.Created, connections, TimeSpan.FromSeconds(2));
+            var storeBefore = await StoreWrites.ReadAsync(pacedHttp);
             var paced = await PacedAsync(pacedHttp, "intake paced", Submit, HttpStatusCode.Created, rate, duration);
+            var storeAfter = await StoreWrites.ReadAsync(pacedHttp);
             Console.WriteLine($"paced at {rate:F0}/s ({rate / medianPing:P0} of the median ping rate, open loop, {connections} connections): {paced}");
+            if (storeBefore is not null && storeAfter is not null) Console.WriteLine($"paced run's store: {storeAfter.Since(storeBefore)}");
         }
         Console.WriteLine($"orders submitted in this run: {next}");
     }
