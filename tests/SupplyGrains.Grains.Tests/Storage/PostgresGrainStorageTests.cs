@@ -95,6 +95,13 @@ public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixt
     }
 
     [SkippableFact]
+    public async Task TwoNewRecordsUnderOneKey_InOneBurst_OnlyOneIsStored_AndTheOtherConflicts()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        await StoreCalls.TwoNewRecordsUnderOneKeyInOneBurst_OnlyOneIsStored(fixture.SiloStorage);
+    }
+
+    [SkippableFact]
     public async Task TwoSilosOnOneTable_SeeEachOthersWrites_AndCannotOverwriteBlind()
     {
         PostgresDatabase.SkipUnlessConfigured();

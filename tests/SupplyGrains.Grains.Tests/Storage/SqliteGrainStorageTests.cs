@@ -180,6 +180,13 @@ public sealed class SqliteGrainStorageTests(SqliteStorageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TwoNewRecordsUnderOneKey_InOneBurst_OnlyOneIsStored_AndTheOtherConflicts()
+    {
+        await using var store = await fixture.OpenStoreAsync(fixture.NewDatabasePath());
+        await StoreCalls.TwoNewRecordsUnderOneKeyInOneBurst_OnlyOneIsStored(store.Storage);
+    }
+
+    [Fact]
     public async Task WritesQueuedBehindACommit_GoIntoOneTransaction_AndAConflictFailsOnlyItself()
     {
         await using var store = await fixture.OpenStoreAsync(fixture.NewDatabasePath());

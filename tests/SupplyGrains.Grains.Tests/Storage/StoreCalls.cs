@@ -30,4 +30,24 @@ public static class StoreCalls
         Assert.NotEqual(writer.ActivationId, reader.ActivationId);
         Assert.Equal(new ProbeReading("second", 2, true, etag, reader.ActivationId), reader);
     }
+
+    /// <summary>
+    /// Two writes claim that no record exists under each of 40 keys, both queued at once, so most pairs share a
+    /// transaction: the second statement on a key must see the first one's record, not the table as the transaction
+    /// began. Exactly one claim per key wins, the other conflicts, and the record holds the winner's state.
+    /// </summary>
+    public static async Task TwoNewRecordsUnderOneKeyInOneBurst_OnlyOneIsStored(IGrainStorage storage)
+    {
+        var ids = Enumerable.Range(0, 40).Select(_ => SqliteStorageClusterFixture.NewGrainId()).ToList();
+        var pairs = ids.Select(id => (Id: id, First: Write(storage, id, $"first {id}"), Second: Write(storage, id, $"second {id}"))).ToList();
+        await Task.WhenAll(pairs.SelectMany(p => new[] { p.First, p.Second }).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        foreach (var (id, first, second) in pairs)
+        {
+            Assert.True(first.IsCompletedSuccessfully ^ second.IsCompletedSuccessfully, $"{id}: {first.Status} and {second.Status}");
+            var loser = first.IsCompletedSuccessfully ? second : first;
+            Assert.IsType<InconsistentStateException>(loser.Exception!.InnerException);
+            Assert.Equal(first.IsCompletedSuccessfully ? $"first {id}" : $"second {id}", (await Read(storage, id)).State.Value);
+        }
+    }
 }
