@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Contracts.Catalog;
 using SupplyGrains.Contracts.Compliance;
@@ -6,6 +7,7 @@ using SupplyGrains.Domain;
 using SupplyGrains.Domain.Allocation;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
+using SupplyGrains.Grains.Orders;
 
 namespace SupplyGrains.Grains.Tests;
 
@@ -70,6 +72,44 @@ public class PolicyImpactTests(ClusterFixture fixture)
         Assert.Equal(OrderStatus.Approved, book.Single(o => o.Id == willApprove.Id).Status);
         var audit = await fixture.Client.GetGrain<IOrderGrain>(unmoved.Id).GetAudit();
         Assert.Contains(audit, a => a.By == "officer-2" && a.Detail.Contains($"on policy v{version} published by officer-2 under policy v{version}"));
+    }
+
+    [Fact]
+    public async Task BulkJobs_LeaveTheOrdersOnlyTheyWoke_OutOfMemory_AndKeepTheOnesInUse()
+    {
+        var pl = await _given.ProductLine();
+        var customer = await _given.Customer();
+        var intake = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<OrderIntake>();
+        var filed = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = ClusterFixture.Unique("o");
+            await intake.SubmitNew(id, new OrderRequest(customer, pl, 8, Given.Week, UseCase.Training, "US"), "planner"); // filed cold
+            filed.Add(id);
+        }
+        var inUse = await _given.Order(customer, pl, 8); // submitted through its grain, which stays active
+        var (version, draft) = await fixture.Policies.Draft([]);
+
+        var preview = await Reevaluation(await Policy.PreviewImpact(version, draft, "officer-3")).WaitForReport(Deadline);
+        Assert.True(preview.Completed && preview.Failed == 0, $"{preview.Done} done, {preview.Failed} failed");
+        await Eventually.Until(ActiveOrders, active => !active.Overlaps(filed));
+        Assert.Contains(inUse.Id, await ActiveOrders());
+
+        var publication = await Policy.Publish(version, draft, "officer-3");
+        var impact = await Reevaluation(publication.ReevaluationId!).WaitForReport(Deadline);
+        Assert.True(impact.Completed && impact.Failed == 0, $"{impact.Done} done, {impact.Failed} failed");
+        await Eventually.Until(ActiveOrders, active => !active.Overlaps(filed));
+        Assert.Contains(inUse.Id, await ActiveOrders());
+        // The publication did reach the orders it let go: each recorded it (reading the audit wakes them again).
+        foreach (var id in filed.Append(inUse.Id))
+            Assert.Contains(await fixture.Client.GetGrain<IOrderGrain>(id).GetAudit(), e => e.By == "officer-3" && e.Detail.Contains($"on policy v{version} published"));
+    }
+
+    private async Task<HashSet<string>> ActiveOrders()
+    {
+        var orderType = fixture.Client.GetGrain<IOrderGrain>("o").GetGrainId().Type;
+        var active = await fixture.Client.GetGrain<IManagementGrain>(0).GetActiveGrains(orderType);
+        return [.. active.Select(id => id.Key.ToString()!)];
     }
 
     [Fact]
