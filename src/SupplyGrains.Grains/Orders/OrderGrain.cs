@@ -43,7 +43,7 @@ public sealed class OrderGrain(
         }
         finally
         {
-            if (context.InterfaceMethod.Name is not (nameof(Reevaluate) or nameof(PreviewUnder))) _inUse = true;
+            if (context.InterfaceMethod?.Name is not (nameof(Reevaluate) or nameof(PreviewUnder))) _inUse = true;
             else if (!_inUse) DeactivateOnIdle();
         }
     }
