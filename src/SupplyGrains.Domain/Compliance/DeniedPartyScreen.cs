@@ -52,16 +52,16 @@ public static class DeniedPartyScreen
     }
 
     /// <summary>
-    /// The list's party names joined by '|', as the screening gate records them among its facts; joined once per list
-    /// rather than once per order (a long list made this join the largest string an order allocated).
+    /// The digest of the list's party names that the screening gate records among its facts
+    /// (<see cref="ScreeningFacts.ListDigest"/>); computed once per list rather than once per order.
     /// </summary>
-    public static string JoinedNames(IReadOnlyList<DeniedParty> deniedParties) =>
-        Prepared.GetValue(deniedParties, parties => new PreparedList(parties)).JoinedNames;
+    public static string NamesDigest(IReadOnlyList<DeniedParty> deniedParties) =>
+        Prepared.GetValue(deniedParties, parties => new PreparedList(parties)).NamesDigest;
 
     /// <summary>A denied-party list with every listed name normalized once, and the answers given so far.</summary>
     private sealed class PreparedList(IReadOnlyList<DeniedParty> parties)
     {
-        public string JoinedNames { get; } = string.Join('|', parties.Select(p => p.Name));
+        public string NamesDigest { get; } = ScreeningFacts.ListDigest(string.Join('|', parties.Select(p => p.Name)));
 
         private readonly (DeniedParty Party, string Listed, string Entry, string Compact, string[] Words)[] _entries = [.. parties
             .SelectMany(party => party.Aliases.Prepend(party.Name).Select(listed => (Party: party, Listed: listed, Entry: PartyName.Normalize(listed))))

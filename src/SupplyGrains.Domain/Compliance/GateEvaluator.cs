@@ -27,7 +27,7 @@ public static class GateEvaluator
     {
         var export = c.Policy.Document.Export;
         var facts = Facts(c.Buyer.Name, string.Join('|', c.Buyer.Aliases), c.Order.EndUser?.Name, EnumNames<EntityType>.Of(c.Buyer.EntityType),
-            DeniedPartyScreen.JoinedNames(export.DeniedParties), export.FuzzyThreshold.ToString(CultureInfo.InvariantCulture));
+            DeniedPartyScreen.NamesDigest(export.DeniedParties), export.FuzzyThreshold.ToString(CultureInfo.InvariantCulture));
         var gate = new Finding(Gate.EndUserScreening, facts);
 
         if (export.DeniedEntityTypes.Contains(c.Buyer.EntityType))
@@ -137,7 +137,7 @@ public static class GateEvaluator
         public Finding Hold(ComplianceCase c, string reason, string detail, string deniedReason)
         {
             var resolution = c.Resolutions.LastOrDefault(r => r.Gate == Gate);
-            if (resolution is null || resolution.Facts != Facts)
+            if (resolution is null || ScreeningFacts.Current(Gate, resolution.Facts) != Facts)
                 return HoldUnresolvable(reason, detail);
             var by = $"by {resolution.By} on {resolution.At:yyyy-MM-dd}{(string.IsNullOrWhiteSpace(resolution.Note) ? "" : $" ({resolution.Note})")}";
             return resolution.Cleared

@@ -72,7 +72,8 @@ internal static class OrderDecisions
         (s.Status, string.Join(',', Reasons(s.Gates)), s.LicenseId, s.Gates.FirstOrDefault()?.PolicyVersion)
             != (verdict.Status, string.Join(',', Reasons(verdict.Decisions)), verdict.LicenseId, verdict.Decisions.FirstOrDefault()?.PolicyVersion)
         || ranking != s.Buyer
-        || !s.Facts.OrderBy(f => f.Key).SequenceEqual(verdict.Facts.OrderBy(f => f.Key));
+        || !s.Facts.Select(f => KeyValuePair.Create(f.Key, ScreeningFacts.Current(f.Key, f.Value))).OrderBy(f => f.Key)
+            .SequenceEqual(verdict.Facts.OrderBy(f => f.Key));
 
     public static BookEntry Entry(string id, OrderState s)
     {

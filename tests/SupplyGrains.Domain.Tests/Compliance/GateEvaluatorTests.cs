@@ -64,16 +64,35 @@ public class GateEvaluatorTests
     }
 
     [Fact]
-    public void ScreeningFacts_NameTheWholeList_JoinedOncePerList()
+    public void ScreeningFacts_CarryADigestOfTheList_NotItsNames_ComputedOncePerList()
     {
         IReadOnlyList<DeniedParty> list = [new("A Corp", []), new("B Institute", ["BI"])];
 
-        var joined = DeniedPartyScreen.JoinedNames(list);
+        var digest = DeniedPartyScreen.NamesDigest(list);
 
-        Assert.Equal("A Corp|B Institute", joined);
-        Assert.Same(joined, DeniedPartyScreen.JoinedNames(list));
-        Assert.Equal("A Corp|B Institute", DeniedPartyScreen.JoinedNames([.. list]));
-        Assert.Contains("\u001fNational University of Defense Technology\u001f", Evaluate().Facts[Gate.EndUserScreening]);
+        Assert.Equal(ScreeningFacts.ListDigest("A Corp|B Institute"), digest);
+        Assert.Matches("^sha256:[0-9a-f]{64}$", digest);
+        Assert.Same(digest, DeniedPartyScreen.NamesDigest(list));
+        Assert.NotEqual(digest, DeniedPartyScreen.NamesDigest([.. list, new("C Works", [])]));
+        var facts = Evaluate().Facts[Gate.EndUserScreening];
+        Assert.Contains($"\u001f{ScreeningFacts.ListDigest("National University of Defense Technology")}\u001f", facts);
+        Assert.DoesNotContain("National University of Defense Technology", facts);
+    }
+
+    [Fact]
+    public void AScreeningResolutionOnFactsThatNamedTheList_StillResolves_UntilTheListChanges()
+    {
+        var lookalike = ByteDance with { Name = "National University of Defence Technology", Aliases = [] };
+        var held = Evaluate(buyer: lookalike);
+        var digest = ScreeningFacts.ListDigest("National University of Defense Technology");
+        // As orders decided before the digest stored it: the list's names in place of their digest.
+        var namedList = held.Facts[Gate.EndUserScreening].Replace(digest, "National University of Defense Technology", StringComparison.Ordinal);
+        var clearance = new Resolution(Gate.EndUserScreening, true, namedList, "officer", Now, null);
+
+        Assert.Equal(GateOutcome.Pass, Decision(Evaluate(buyer: lookalike, resolutions: [clearance]), Gate.EndUserScreening).Outcome);
+        Assert.Equal(held.Facts[Gate.EndUserScreening], ScreeningFacts.Current(Gate.EndUserScreening, namedList));
+        var other = clearance with { Facts = namedList.Replace("Defense", "Defence", StringComparison.Ordinal) };
+        Assert.Equal(GateOutcome.Hold, Decision(Evaluate(buyer: lookalike, resolutions: [other]), Gate.EndUserScreening).Outcome);
     }
 
     [Fact]
