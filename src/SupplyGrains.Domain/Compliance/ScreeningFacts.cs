@@ -23,12 +23,19 @@ public static class ScreeningFacts
         DigestPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joinedNames)));
 
     /// <summary>A gate's facts as the gates state them now: screening facts that name the list itself get its digest instead.</summary>
+    /// <remarks>Runs on every re-decision, so facts already in the current form are only looked at, not split.</remarks>
     public static string Current(Gate gate, string facts)
     {
         if (gate != Gate.EndUserScreening) return facts;
-        var fields = facts.Split(Separator);
-        if (fields.Length <= ListField || fields[ListField].StartsWith(DigestPrefix, StringComparison.Ordinal)) return facts;
-        fields[ListField] = ListDigest(fields[ListField]);
-        return string.Join(Separator, fields);
+        var start = 0;
+        for (var field = 0; field < ListField; field++)
+        {
+            start = facts.IndexOf(Separator, start) + 1;
+            if (start == 0) return facts;
+        }
+        if (facts.AsSpan(start).StartsWith(DigestPrefix, StringComparison.Ordinal)) return facts;
+        var end = facts.IndexOf(Separator, start);
+        if (end < 0) end = facts.Length;
+        return string.Concat(facts.AsSpan(0, start), ListDigest(facts[start..end]), facts.AsSpan(end));
     }
 }
