@@ -117,7 +117,7 @@ public static class GateEvaluator
             : gate.Hold(c, ReasonCodes.DiversionReview, $"Possible diversion: {string.Join("; ", concerns)}. A compliance officer must review.", ReasonCodes.DiversionReview);
     }
 
-    private static string Facts(params string?[] parts) => string.Join('\u001f', parts.Select(p => p ?? ""));
+    private static string Facts(params string?[] parts) => string.Join(ScreeningFacts.Separator, parts.Select(p => p ?? ""));
 
     /// <summary>One gate's result while it is being worked out.</summary>
     private sealed record Finding(Gate Gate, string Facts)

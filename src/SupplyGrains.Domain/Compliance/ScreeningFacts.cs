@@ -13,10 +13,12 @@ public static class ScreeningFacts
 {
     private const string DigestPrefix = "sha256:";
 
-    // The screening facts' fields: buyer name, aliases, end user, entity type, the list, the threshold.
-    private const int ListField = 4;
+    /// <summary>Between the fields of every gate's facts (<see cref="GateEvaluator"/> joins them).</summary>
+    internal const char Separator = '\u001f';
 
-    private const char Separator = '\u001f';
+    // The screening facts' fields, in the order GateEvaluator gives them: buyer name, aliases, end user, entity type,
+    // the list, the threshold.
+    private const int ListField = 4;
 
     /// <summary>The digest the screening facts carry for a list whose names, joined by '|', are <paramref name="joinedNames"/>.</summary>
     public static string ListDigest(string joinedNames) =>
