@@ -19,7 +19,9 @@ builder.Services.AddSupplyGrainsSecurity(builder.Configuration, builder.Environm
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer<IsoWeekSchemaTransformer>());
 builder.Services.AddHealthChecks()
     .AddCheck<SiloReadiness>("silo", tags: ["ready", "startup"])
-    .AddCheck<StoreReadiness>("store", tags: ["ready"]);
+    .AddCheck<StoreReadiness>("store", tags: ["ready"])
+    .AddCheck<MetricsWarmup>("metrics", tags: ["ready", "startup"]);
+builder.Services.AddSingleton<MetricsWarmup>();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddHostedService<DemoLoader>();
 builder.AddSupplyGrainsTelemetry();
@@ -34,7 +36,8 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 // Orleans' dashboard shows every grain's state: administrators only.
 if (DashboardHosting.IsEnabled(app.Configuration)) app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.AdminPolicy);
-app.MapPrometheusScrapingEndpoint().AllowAnonymous();
+app.MapPrometheusScrapingEndpoint(TelemetryHosting.ScrapePath).AllowAnonymous();
+app.WarmPrometheusScrapeOnStart();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 // Started once the silo is active and its start-up work is done; the store may come and go after that (readiness).

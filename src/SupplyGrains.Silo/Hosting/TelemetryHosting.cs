@@ -2,6 +2,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SupplyGrains.Grains.Storage;
 using SupplyGrains.Grains.Telemetry;
+using SupplyGrains.Silo.Health;
 
 namespace SupplyGrains.Silo.Hosting;
 
@@ -13,6 +14,9 @@ namespace SupplyGrains.Silo.Hosting;
 public static class TelemetryHosting
 {
     /// <summary>Orleans' own activity sources: grain calls made by the application, and the runtime's.</summary>
+    /// <summary>Where Prometheus scrapes the silo.</summary>
+    public const string ScrapePath = "/metrics";
+
     private static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
 
     public static WebApplicationBuilder AddSupplyGrainsTelemetry(this WebApplicationBuilder builder)
@@ -31,7 +35,7 @@ public static class TelemetryHosting
                 throw new InvalidOperationException($"Tracing:OtlpEndpoint '{endpoint}' is not an absolute URI (e.g. http://collector:4318).");
             telemetry.WithTracing(tracing => tracing
                 .AddSource([.. OrleansSources, GroupCommitGrainStorage.ActivitySourceName])
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/metrics") && !context.Request.Path.StartsWithSegments("/health"))
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(ScrapePath) && !context.Request.Path.StartsWithSegments("/health"))
                 .AddOtlpExporter(o =>
                 {
                     // OTLP over HTTP (port 4318) unless told otherwise: it needs nothing but HTTP between silo and collector.
@@ -40,5 +44,17 @@ public static class TelemetryHosting
                 }));
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Once the host has started (the silo is active), scrapes the metrics once in process so the first real scrape
+    /// finds the exporter compiled; readiness waits for it (<see cref="MetricsWarmup"/>).
+    /// </summary>
+    public static WebApplication WarmPrometheusScrapeOnStart(this WebApplication app)
+    {
+        var scrape = ((IApplicationBuilder)app).New().UseOpenTelemetryPrometheusScrapingEndpoint(ScrapePath).Build();
+        var warmup = app.Services.GetRequiredService<MetricsWarmup>();
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => warmup.RunAsync(scrape, app.Services, ScrapePath)));
+        return app;
     }
 }
