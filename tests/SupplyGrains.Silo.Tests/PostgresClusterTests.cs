@@ -7,8 +7,8 @@ using Xunit.Abstractions;
 namespace SupplyGrains.Silo.Tests;
 
 /// <summary>
-/// The cluster profile against real processes and a real PostgreSQL: three silos on one database, one of them
-/// killed with SIGKILL while orders stream in.
+/// The cluster profile against real processes and a real PostgreSQL: silos on one database while orders stream in,
+/// one of them killed with SIGKILL, or frozen (SIGSTOP) until the others declare it dead; PostgreSQL restarted.
 /// </summary>
 public sealed class PostgresClusterTests(ITestOutputHelper output)
 {
@@ -114,6 +114,62 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         Assert.Equal(stream.Acknowledged.Keys.Order(), listed.Select(o => o.Id).Order());
         var run = await ClusterData.Run(http, pl, "Commit");
         Assert.Equal((RunStatus.Committed, stream.Acknowledged.Count), (run.Status, run.Orders.Count));
+    }
+
+    [SkippableFact]
+    public async Task TwoSilos_OnePausedUntilDeclaredDead_NeverAnswers500AsItWakes_AndNothingIsLost()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        await using var database = await PostgresDatabase.CreateAsync("paused");
+        await using var cluster = await PostgresCluster.StartAsync(database, silos: 2);
+        var (survivor, sleeper) = (cluster.Silos[0], cluster.Silos[1]);
+        string pl = Data.Unique("pl"), customer = Data.Unique("cu");
+        using (var admin = survivor.Client()) await ClusterData.Define(admin, pl, customer);
+
+        var stream = ClusterOrderStream.Start(() => cluster.Silos, customer, pl);
+        await stream.WaitForAcknowledged(40);
+        sleeper.Pause();
+        Log($"paused silo {sleeper.SiloPort} at {stream.Acknowledged.Count} orders");
+        // The survivor stops hearing it and votes it dead: a frozen process looks the same as a dead one from outside.
+        await Eventually.Until(() => database.ScalarAsync<long>($"SELECT count(*) FROM orleans_membership WHERE port = {sleeper.SiloPort} AND status = 6"),
+            dead => dead == 1, TimeSpan.FromSeconds(60));
+        Log("declared dead");
+        sleeper.Resume();
+
+        // Woken, it learns it was declared dead, and stops. Until then it is asked for new grains (customers): whatever
+        // it answers (it does not know at first), never a 500.
+        var woken = new List<HttpStatusCode>();
+        var unanswered = 0;
+        using (var toSleeper = sleeper.Client())
+        {
+            toSleeper.Timeout = TimeSpan.FromSeconds(15);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (!sleeper.HasExited && DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    using var response = await toSleeper.PutJson($"/api/customers/{Data.Unique("cu")}", Data.Customer());
+                    woken.Add(response.StatusCode);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    unanswered++;
+                    await Task.Delay(TimeSpan.FromMilliseconds(20));
+                }
+            }
+        }
+        Log($"woken silo: exited {sleeper.HasExited}; statuses {string.Join(", ", woken.GroupBy(s => s).Select(g => $"{(int)g.Key}×{g.Count()}"))}, unanswered {unanswered}");
+        Assert.True(sleeper.HasExited, "A silo the cluster declared dead must stop by itself (an orchestrator then starts a new one).");
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, woken);
+
+        await stream.WaitForAcknowledged(stream.Acknowledged.Count + 40);
+        await stream.StopAsync();
+        Log($"stream stopped at {stream.Acknowledged.Count} orders; statuses {stream.Summary()}, unanswered {stream.Unanswered}");
+        // The survivor serves on, and holds every order that got a 201 (some of them from the sleeper), none twice.
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, stream.Statuses);
+        using var http = survivor.Client();
+        var listed = await http.GetJson<OrderSummary[]>($"/api/orders?customerId={customer}");
+        Assert.Equal(stream.Acknowledged.Keys.Order(), listed.Select(o => o.Id).Order());
     }
 
     [SkippableFact]

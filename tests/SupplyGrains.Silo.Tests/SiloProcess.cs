@@ -97,7 +97,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// </summary>
     public async Task<int> TerminateAsync(TimeSpan deadline)
     {
-        if (kill(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        Signal(SigTerm);
         using var timeout = new CancellationTokenSource(deadline);
         try
         {
@@ -111,9 +111,25 @@ public sealed class SiloProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    private const int SigTerm = 15;
+    /// <summary>Stops the process where it stands (SIGSTOP), as a long GC pause or a frozen VM would: it answers nothing, and cannot tell.</summary>
+    public void Pause() => Signal(SigStop);
 
-    // .NET sends only SIGKILL (Process.Kill); a graceful stop needs SIGTERM, which only libc's kill sends.
+    /// <summary>Lets a paused process run on (SIGCONT).</summary>
+    public void Resume() => Signal(SigCont);
+
+    /// <summary>Whether the process has exited (by itself, or killed).</summary>
+    public bool HasExited => _process.HasExited;
+
+    private void Signal(int signal)
+    {
+        if (kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    private const int SigTerm = 15;
+    private const int SigStop = 19;
+    private const int SigCont = 18;
+
+    // .NET sends only SIGKILL (Process.Kill); SIGTERM, SIGSTOP and SIGCONT only libc's kill sends.
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
 

@@ -35,12 +35,35 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Title = "Service unavailable",
                 Detail = "The cluster could not serve the request in time; retry shortly.",
             },
+            _ when GrainCouldNotBePlaced(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = "This silo could not place the grain (the cluster is changing, or this silo is leaving it); nothing was done. Retry shortly, on another silo if you can.",
+            },
             _ => null,
         };
         if (problem is null) return false;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) logger.LogWarning(exception, "Request failed: cluster or store unavailable");
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// Orleans gives these as plain <see cref="OrleansException"/>s, told apart only by their messages, on a silo the
+    /// others have declared dead, in the seconds before it stops: the grain directory refuses to register a new
+    /// activation on it (PostgresClusterTests, a frozen silo woken), or its placement knows no active silo for the
+    /// grain (seen once in a benchmark, on a silo whose address a newer one had taken). Neither did anything, so the
+    /// client may retry, on another silo.
+    /// </summary>
+    private static readonly string[] LeavingTheCluster = ["No active nodes are compatible with grain", " on invalid silo: "];
+
+    private static bool GrainCouldNotBePlaced(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e.GetType() == typeof(OrleansException) && LeavingTheCluster.Any(m => e.Message.Contains(m, StringComparison.Ordinal)))
+                return true;
+        return false;
     }
 
     private static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)
