@@ -130,7 +130,8 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         await stream.WaitForAcknowledged(40);
         sleeper.Pause();
         Log($"paused silo {sleeper.SiloPort} at {stream.Acknowledged.Count} orders");
-        // The survivor stops hearing it and votes it dead: a frozen process looks the same as a dead one from outside.
+        // The survivor stops hearing it and votes it dead (status 6, Orleans' SiloStatus.Dead): a frozen process looks the
+        // same as a dead one from outside.
         await Eventually.Until(() => database.ScalarAsync<long>($"SELECT count(*) FROM orleans_membership WHERE port = {sleeper.SiloPort} AND status = 6"),
             dead => dead == 1, TimeSpan.FromSeconds(60));
         Log("declared dead");

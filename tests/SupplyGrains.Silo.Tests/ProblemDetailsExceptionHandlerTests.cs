@@ -12,8 +12,9 @@ namespace SupplyGrains.Silo.Tests;
 /// </summary>
 public sealed class ProblemDetailsExceptionHandlerTests
 {
-    // What Orleans' placement says when this silo's membership view has no active silo for the grain, and what the grain
-    // directory on another silo says when a silo declared dead registers an activation (both seen in PostgresClusterTests).
+    // What the grain directory on another silo says when a silo declared dead registers an activation (seen in
+    // PostgresClusterTests), and what Orleans' placement says when this silo's membership view has no active silo for
+    // the grain (seen in a benchmark).
     private const string InvalidSilo = "Trying to register order/o-kd49ea7bc6186894b87e0a073625605e on invalid silo: S127.0.0.1:44861:155027342. Known status: Dead";
     private const string NoActiveNodes = "No active nodes are compatible with grain customer and interface SupplyGrains.Contracts.Customers.ICustomerGrain version 0. Known nodes with grain type: none. All known nodes compatible with interface version: none";
 

@@ -13,10 +13,10 @@ namespace SupplyGrains.Silo.Hosting;
 /// </summary>
 public static class TelemetryHosting
 {
-    /// <summary>Orleans' own activity sources: grain calls made by the application, and the runtime's.</summary>
     /// <summary>Where Prometheus scrapes the silo.</summary>
     public const string ScrapePath = "/metrics";
 
+    /// <summary>Orleans' own activity sources: grain calls made by the application, and the runtime's.</summary>
     private static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
 
     public static WebApplicationBuilder AddSupplyGrainsTelemetry(this WebApplicationBuilder builder)
