@@ -111,14 +111,17 @@ public sealed class PolicyStoryTests : IAsyncLifetime
         [.. report.Orders.Select(o => $"{o.OrderId}:{o.Before}>{o.After}:{string.Join(',', o.ReasonsAfter)}").Order()];
 }
 
-/// <summary>Files of the repository the tests read as a user would (the shipped policies and scenarios).</summary>
+/// <summary>Files of the repository the tests read as a user would (the shipped policies and scenarios, the manifests).</summary>
 public static class Repo
 {
-    public static string Ops(string relative)
+    public static string Ops(string relative) => File(Path.Combine("ops", relative));
+
+    /// <summary>A path relative to the repository's root.</summary>
+    public static string File(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "SupplyGrains.sln"))) return Path.Combine(dir.FullName, "ops", relative);
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "SupplyGrains.sln"))) return Path.Combine(dir.FullName, relative);
         }
         throw new DirectoryNotFoundException($"No SupplyGrains.sln above {AppContext.BaseDirectory}");
     }
