@@ -25,6 +25,7 @@ internal static class Intake
         using var http = Client(url, key, maxConnections: 1024);
         var mix = new IntakeMix($"in{Guid.NewGuid():N}"[..10], customers, productLines);
         await DefineAsync(http, mix);
+        mix.Prepare();
         Console.WriteLine($"intake: {customers} customers on {productLines} product lines ({string.Join(", ", mix.ProductLineIds)}); " +
                           $"{rounds} rounds of {seconds} s ping then {seconds} s intake, {inFlight} in flight");
 
