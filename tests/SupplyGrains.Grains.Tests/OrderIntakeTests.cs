@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Contracts.Catalog;
+using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain;
+using SupplyGrains.Domain.Catalog;
+using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
 using SupplyGrains.Grains.Orders;
 
@@ -101,6 +105,41 @@ public class OrderIntakeTests(ClusterFixture fixture)
         Assert.Equal((filed.Id, filed.SubmittedAt), (again.Id, again.SubmittedAt));
         Assert.Single(await fixture.Client.GetGrain<IAllocationGrain>(pl).ListOrders(new OrderFilter()));
         await Assert.ThrowsAsync<ConflictException>(() => Intake.SubmitNew(id, Request(customer, pl, 24), "planner"));
+    }
+
+    // Intake holds the policy in force and each product line's definition for a lease (LeasedRead). The two tests below
+    // take the lease with one order, change what it holds, and file the next order at once: they fail when the change is
+    // acknowledged before the leases run out (ReadLease.WaitOut), as the order is then decided under what intake held.
+
+    [Fact]
+    public async Task AnOrderFiledAfterAPolicyIsPublished_IsDecidedUnderIt_ThoughIntakeHeldTheVersionBefore()
+    {
+        var pl = await _given.ProductLine();
+        var customer = await _given.Customer("CN");
+        await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.Allowed)]);
+        var (version, denying) = await fixture.Policies.Draft([new ExportRule(pl, "CN", ExportTreatment.Denied)]);
+        var before = await Intake.SubmitNew(ClusterFixture.Unique("o"), Request(customer, pl, 8, "CN"), "planner");
+
+        var publication = await fixture.Client.GetGrain<IPolicyGrain>(IPolicyGrain.Key).Publish(version, denying, "officer");
+        var after = await Intake.SubmitNew(ClusterFixture.Unique("o"), Request(customer, pl, 8, "CN"), "planner");
+
+        Assert.Equal(OrderStatus.Approved, before.Status);
+        Assert.Equal(OrderStatus.Rejected, after.Status);
+        Assert.All(after.Gates, g => Assert.Equal(publication.Policy.Version, g.PolicyVersion));
+    }
+
+    [Fact]
+    public async Task AnOrderFiledAfterItsProductLineIsRedefined_IsCheckedAgainstTheNewLotSize()
+    {
+        var pl = await _given.ProductLine(lotSize: 8);
+        var customer = await _given.Customer();
+        await Intake.SubmitNew(ClusterFixture.Unique("o"), Request(customer, pl, 8), "planner");
+
+        await fixture.Client.GetGrain<IProductLineGrain>(pl).Define(new ProductLineDefinition(pl.ToUpperInvariant(), "Test", LifecycleStage.Ramp, 15832, 16));
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() => Intake.SubmitNew(ClusterFixture.Unique("o"), Request(customer, pl, 8), "planner"));
+
+        Assert.Equal(["quantity"], refused.Errors.Keys);
+        Assert.Equal(16, (await Intake.SubmitNew(ClusterFixture.Unique("o"), Request(customer, pl, 16), "planner")).Quantity);
     }
 
     private async Task<int> ActiveOrderGrains()

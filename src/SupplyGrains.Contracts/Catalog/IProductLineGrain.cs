@@ -16,8 +16,11 @@ public interface IProductLineGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<ProductLineView> Get();
 
-    /// <summary>The definition alone (lot size for order intake); throws <see cref="NotFoundException"/> when undefined.</summary>
-    [Alias("GetDefinition"), ReadOnly]
+    /// <summary>
+    /// The definition alone, as stored (lot size for order intake); throws <see cref="NotFoundException"/> when undefined.
+    /// Answered even while a redefinition waits for order intake's leases.
+    /// </summary>
+    [Alias("GetDefinition"), ReadOnly, AlwaysInterleave]
     Task<ProductLineDefinition> GetDefinition();
 
     [Alias("Supply")]

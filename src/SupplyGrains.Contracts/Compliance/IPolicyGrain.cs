@@ -20,7 +20,6 @@ public interface IPolicyGrain : IGrainWithStringKey
     [Alias("Publish")]
     Task<PolicyPublication> Publish(int version, PolicyDocument document, string by);
 
-    /// <summary>The policy in force now, or null before any version is in force. Read on every order decision.</summary>
     /// <summary>
     /// Starts the re-evaluation of every open order when the version in force changed by its date coming (asked by the
     /// compliance clock); returns its id, or null when nothing changed.
@@ -36,7 +35,11 @@ public interface IPolicyGrain : IGrainWithStringKey
     [Alias("GetImpactId"), ReadOnly]
     Task<string?> GetImpactId(int version);
 
-    [Alias("GetCurrent"), ReadOnly]
+    /// <summary>
+    /// The policy in force now, or null before any version is in force: read for every order decision. Answers from what
+    /// is stored, even while a publication waits for order intake's leases to run out.
+    /// </summary>
+    [Alias("GetCurrent"), ReadOnly, AlwaysInterleave]
     Task<VersionedPolicy?> GetCurrent();
 
     [Alias("GetVersion"), ReadOnly]

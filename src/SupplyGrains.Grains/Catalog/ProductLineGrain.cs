@@ -7,16 +7,25 @@ using SupplyGrains.Grains.Telemetry;
 
 namespace SupplyGrains.Grains.Catalog;
 
-/// <summary>A product line: its definition and its supply ledger (fab output, adjustments, commitments, releases).</summary>
+/// <summary>
+/// A product line: its definition and its supply ledger (fab output, adjustments, commitments, releases). Order intake
+/// holds the definition for a short lease (<see cref="ReadLease"/>): a redefinition is acknowledged only once every lease
+/// on the definition before it has run out, so no order is checked against the old lot size afterwards.
+/// </summary>
 public sealed class ProductLineGrain(
     [PersistentState("productLine", GrainStorage.Name)] IPersistentState<ProductLineState> state,
     SupplyGrainsMetrics metrics,
     TimeProvider clock) : Grain, IProductLineGrain
 {
+    // What GetDefinition answers from: the definition as last stored. GetDefinition interleaves with the wait for the
+    // leases, and Define changes the state before writing it: a definition must not be handed out before it is durable.
+    private ProductLineDefinition? _stored;
+
     private string Id => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _stored = state.State.Definition;
         Report();
         return Task.CompletedTask;
     }
@@ -36,14 +45,17 @@ public sealed class ProductLineGrain(
             var firstTime = state.State.Definition is null;
             state.State.Definition = definition;
             await Save();
+            _stored = definition;
+            // Nobody can hold a lease on a product line that was not defined: only a redefinition waits.
             if (firstTime) await GrainFactory.GetGrain<IProductCatalogGrain>(IProductCatalogGrain.Key).Register(Id);
+            else await ReadLease.WaitOut(clock);
         }
         return View();
     }
 
     public Task<ProductLineView> Get() => Task.FromResult(View());
 
-    public Task<ProductLineDefinition> GetDefinition() => Task.FromResult(RequireDefinition());
+    public Task<ProductLineDefinition> GetDefinition() => Task.FromResult(_stored ?? throw new NotFoundException("product line", Id));
 
     public Task<SupplySnapshot> GetSupply()
     {

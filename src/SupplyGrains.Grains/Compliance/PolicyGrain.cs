@@ -8,18 +8,30 @@ namespace SupplyGrains.Grains.Compliance;
 /// <summary>
 /// The versioned policy. Versions are immutable. Whenever another version comes into force (published with a date
 /// that has come, or its date arriving: <see cref="ComplianceClockGrain"/> asks), every open order is re-decided,
-/// and the re-evaluation is recorded as that version's impact.
+/// and the re-evaluation is recorded as that version's impact. Order intake holds the policy in force for a short lease
+/// (<see cref="ReadLease"/>): a version coming into force is acknowledged, and re-decides the open orders, only once every
+/// lease on the version before it has run out, so no order is decided under it afterwards.
 /// </summary>
 public sealed class PolicyGrain(
     [PersistentState("policy", GrainStorage.Name)] IPersistentState<PolicyState> state,
     TimeProvider clock) : Grain, IPolicyGrain
 {
+    // What GetCurrent answers from: the versions as last stored. GetCurrent interleaves with the wait for the leases,
+    // and Publish adds its version to the state before writing it: a version must not be handed out before it is durable.
+    private VersionedPolicy[] _stored = [];
+
     private PolicyState S => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The impact was recorded in the same write as the version it belongs to; starting it again is harmless.
-        await Reevaluations.Start(GrainFactory, S.Impacts.GetValueOrDefault(S.InForce));
+        _stored = [.. S.Versions.Values];
+        // The impact was recorded in the same write as the version it belongs to; starting it again is harmless. A
+        // previous activation may have stopped between that write and the end of the leases: wait them out again.
+        if (S.Impacts.GetValueOrDefault(S.InForce) is { } impact)
+        {
+            await ReadLease.WaitOut(clock);
+            await Reevaluations.Start(GrainFactory, impact);
+        }
     }
 
     public async Task<PolicyPublication> Publish(int version, PolicyDocument document, string by)
@@ -37,6 +49,8 @@ public sealed class PolicyGrain(
         S.Versions[version] = published;
         var impact = DueImpact(v => $"policy v{v.Version} published by {by}", by);
         await state.WriteStateAsync();
+        _stored = [.. S.Versions.Values];
+        if (impact is not null) await ReadLease.WaitOut(clock);
         await Reevaluations.Start(GrainFactory, impact);
         return new PolicyPublication(published, true, Current()?.Version ?? 0, impact?.ReevaluationId);
     }
@@ -46,6 +60,7 @@ public sealed class PolicyGrain(
         var impact = DueImpact(v => $"policy v{v.Version} came into force (effective {v.Document.EffectiveFrom:yyyy-MM-dd}, published by {v.PublishedBy})", "system");
         if (impact is null) return null;
         await state.WriteStateAsync();
+        await ReadLease.WaitOut(clock);
         await Reevaluations.Start(GrainFactory, impact);
         return impact.ReevaluationId;
     }
@@ -66,7 +81,7 @@ public sealed class PolicyGrain(
         return Task.FromResult(S.Impacts.GetValueOrDefault(version)?.ReevaluationId);
     }
 
-    public Task<VersionedPolicy?> GetCurrent() => Task.FromResult(Current());
+    public Task<VersionedPolicy?> GetCurrent() => Task.FromResult(InForce(_stored));
 
     public Task<VersionedPolicy?> GetVersion(int version) => Task.FromResult(S.Versions.GetValueOrDefault(version));
 
@@ -86,11 +101,13 @@ public sealed class PolicyGrain(
         return impact;
     }
 
-    /// <summary>The highest version whose effective date has come.</summary>
-    private VersionedPolicy? Current()
+    private VersionedPolicy? Current() => InForce(S.Versions.Values);
+
+    /// <summary>The highest of <paramref name="versions"/> (in order) whose effective date has come.</summary>
+    private VersionedPolicy? InForce(IEnumerable<VersionedPolicy> versions)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return S.Versions.Values.LastOrDefault(v => v.Document.EffectiveFrom <= today);
+        return versions.LastOrDefault(v => v.Document.EffectiveFrom <= today);
     }
 
     private static void RequireVersion(int version)

@@ -19,8 +19,9 @@ namespace SupplyGrains.Grains.Orders;
 /// <remarks>
 /// Measured on the intake path (bench/README.md §5): activating a grain per new order, with its placement, directory
 /// entry and a store read that finds nothing, plus the call into it, was a third of the silo's CPU per order, and every
-/// activation stayed in memory. The reads every order shares (the policy in force, its product line) and the book
-/// entries go out in batches (<see cref="CallBatcher{TItem,TResult}"/>); the buyer is read per order. A retry of an
+/// activation stayed in memory. The reads every order shares (the policy in force, its product line) are held for a
+/// short lease (<see cref="LeasedRead{T}"/>), the book entries go out in batches (<see cref="CallBatcher{TItem,TResult}"/>),
+/// and the buyer is read per order. A retry of an
 /// order keyed by the caller (<c>Idempotency-Key</c>) must find the first submission, so keyed orders keep going
 /// through their grain; so does anything else that reaches an existing order.
 /// </remarks>
@@ -36,11 +37,11 @@ public sealed class OrderIntake
     // The order grain's type, looked up once: a grain reference per new order only to learn its id was 3 % of the
     // silo's CPU on the intake path (bench/README.md §5).
     private readonly GrainType _orderType;
-    private readonly CallBatcher<bool, VersionedPolicy?> _policy;
-    private readonly ConcurrentDictionary<string, CallBatcher<bool, ProductLineDefinition>> _productLines = new(StringComparer.Ordinal);
+    private readonly LeasedRead<VersionedPolicy?> _policy;
+    private readonly ConcurrentDictionary<string, LeasedRead<ProductLineDefinition>> _productLines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CallBatcher<BookEntry, bool>> _books = new(StringComparer.Ordinal);
     // Made once: a lambda using this instance's fields would be a new delegate on every order.
-    private readonly Func<string, CallBatcher<bool, ProductLineDefinition>> _newProductLineRead;
+    private readonly Func<string, LeasedRead<ProductLineDefinition>> _newProductLineRead;
     private readonly Func<string, CallBatcher<BookEntry, bool>> _newBookWrite;
 
     public OrderIntake(IGrainFactory grains, IServiceProvider services, SupplyGrainsMetrics metrics, TimeProvider clock)
@@ -50,8 +51,8 @@ public sealed class OrderIntake
         _metrics = metrics;
         _clock = clock;
         _orderType = grains.GetGrain<IOrderGrain>("o").GetGrainId().Type;
-        _policy = new(_ => OrderDecisions.CurrentPolicy(grains));
-        _newProductLineRead = productLine => new(_ => OrderDecisions.ProductLine(grains, productLine));
+        _policy = new(() => OrderDecisions.CurrentPolicy(grains), clock);
+        _newProductLineRead = productLine => new(() => OrderDecisions.ProductLine(grains, productLine), clock);
         _newBookWrite = productLine => new(async entries =>
         {
             await OrderDecisions.Allocation(grains, productLine).UpsertMany(entries);
@@ -66,9 +67,9 @@ public sealed class OrderIntake
         EntityId.Require(freshId, "id");
         DomainValidation.Require(request, "body");
         var state = await OrderDecisions.Submit(request, by,
-            Batcher(_productLines, request.ProductLine, _newProductLineRead).Add(true),
+            PerProductLine(_productLines, request.ProductLine, _newProductLineRead).Get(),
             OrderDecisions.Buyer(_grains, request.CustomerId),
-            _policy.Add(true),
+            _policy.Get(),
             _clock, _metrics);
         try
         {
@@ -80,17 +81,16 @@ public sealed class OrderIntake
             // Only a broken id generator gets here; the grain tells the same order from a different one.
             return await _grains.GetGrain<IOrderGrain>(freshId).Submit(request, by);
         }
-        await Batcher(_books, request.ProductLine, _newBookWrite).Add(OrderDecisions.Entry(freshId, state));
+        await PerProductLine(_books, request.ProductLine, _newBookWrite).Add(OrderDecisions.Entry(freshId, state));
         // Not yet in any run, so nothing is confirmed.
         return OrderDecisions.View(freshId, state, OrderConfirmations.None);
     }
 
-    private static CallBatcher<TItem, TResult> Batcher<TItem, TResult>(
-        ConcurrentDictionary<string, CallBatcher<TItem, TResult>> batchers, string productLine, Func<string, CallBatcher<TItem, TResult>> create)
+    private static T PerProductLine<T>(ConcurrentDictionary<string, T> each, string productLine, Func<string, T> create)
     {
-        if (batchers.TryGetValue(productLine, out var batcher)) return batcher;
-        // A batcher dropped here still answers the calls it holds.
-        if (batchers.Count >= MaxProductLines) batchers.Clear();
-        return batchers.GetOrAdd(productLine, create);
+        if (each.TryGetValue(productLine, out var one)) return one;
+        // A batcher or read dropped here still answers the calls it holds.
+        if (each.Count >= MaxProductLines) each.Clear();
+        return each.GetOrAdd(productLine, create);
     }
 }
