@@ -18,6 +18,9 @@ internal static class ReadLease
 {
     public static readonly TimeSpan Duration = TimeSpan.FromMilliseconds(250);
 
+    // A timer may fire a millisecond early, and two silos' clocks tick at rates a few parts in a million apart.
+    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Waits until every lease granted before a change that has just become durable has run out.</summary>
-    public static Task WaitOut(TimeProvider clock) => Task.Delay(Duration, clock);
+    public static Task WaitOut(TimeProvider clock) => Task.Delay(Duration + Margin, clock);
 }
