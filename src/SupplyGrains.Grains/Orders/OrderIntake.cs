@@ -21,9 +21,8 @@ namespace SupplyGrains.Grains.Orders;
 /// entry and a store read that finds nothing, plus the call into it, was a third of the silo's CPU per order, and every
 /// activation stayed in memory. The reads every order shares (the policy in force, its product line) are held for a
 /// short lease (<see cref="LeasedRead{T}"/>), the book entries go out in batches (<see cref="CallBatcher{TItem,TResult}"/>),
-/// and the buyer is read per order. A retry of an
-/// order keyed by the caller (<c>Idempotency-Key</c>) must find the first submission, so keyed orders keep going
-/// through their grain; so does anything else that reaches an existing order.
+/// and the buyer is read per order. A retry of an order keyed by the caller (<c>Idempotency-Key</c>) must find the
+/// first submission, so keyed orders keep going through their grain; so does anything else that reaches an existing order.
 /// </remarks>
 public sealed class OrderIntake
 {
