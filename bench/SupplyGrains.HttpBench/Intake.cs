@@ -38,9 +38,9 @@ internal static class Intake
         Console.WriteLine($"warm-up: {await ClosedLoopAsync(http, "ping", Ping, HttpStatusCode.OK, inFlight, warmUp)}");
         Console.WriteLine($"warm-up: {await ClosedLoopAsync(http, "intake", Submit, HttpStatusCode.Created, inFlight, warmUp)}");
         // A silo in service is scraped from its start. Its first scrape compiles the exporter's code and took ~200 ms on
-        // a silo under load; made inside the paced run (which reads the store's histogram), it was that run's p99. The
+        // a silo under load; made inside the paced run (which reads the silo's histograms), it was that run's p99. The
         // silo now makes that scrape itself before it is ready; BENCH_WARMUP_SCRAPE=0 leaves it to the paced run, to show that.
-        if (Environment.GetEnvironmentVariable("BENCH_WARMUP_SCRAPE") != "0") await StoreWrites.ReadAsync(http);
+        if (Environment.GetEnvironmentVariable("BENCH_WARMUP_SCRAPE") != "0") await SiloHistogram.ReadAsync(http);
 
         var results = new List<(PhaseResult Ping, PhaseResult Intake)>();
         for (var round = 1; round <= rounds; round++)
@@ -92,7 +92,10 @@ internal static class Intake
             var paced = await PacedAsync(pacedHttp, "intake paced", Submit, HttpStatusCode.Created, rate, settle, duration);
             Console.WriteLine($"paced at {rate:F0}/s ({rate / medianPing:P0} of the median ping rate, open loop, {connections} connections, " +
                               $"timed after {settle.TotalSeconds:F0} s at that rate): {paced.Result}");
-            if (paced.StoreBefore is not null && paced.StoreAfter is not null) Console.WriteLine($"paced run's store: {paced.StoreAfter.Since(paced.StoreBefore)}");
+            foreach (var (before, after) in paced.Before.Zip(paced.After))
+            {
+                if (before is not null && after is not null) Console.WriteLine($"paced run, as the silo saw it: {after.Since(before)}");
+            }
         }
         Console.WriteLine($"orders submitted in this run: {next}");
     }
@@ -153,10 +156,10 @@ internal static class Intake
     /// <summary>
     /// Sends <paramref name="request"/> at <paramref name="perSecond"/> for <paramref name="settle"/> plus
     /// <paramref name="duration"/>, and times the orders due in the second part only, each from when it was due. The
-    /// store's write histogram is read as the timed part starts and after its last answer. With <c>BENCH_PACED_TRACE</c>
+    /// silo's <see cref="Histograms"/> are read as the timed part starts and after its last answer. With <c>BENCH_PACED_TRACE</c>
     /// set to a file, one line per timed order: due (ms after the timed part began), latency and send lag (ms).
     /// </summary>
-    private static async Task<(PhaseResult Result, StoreWrites? StoreBefore, StoreWrites? StoreAfter)> PacedAsync(
+    private static async Task<(PhaseResult Result, IReadOnlyList<SiloHistogram?> Before, IReadOnlyList<SiloHistogram?> After)> PacedAsync(
         HttpClient http, string name, Func<HttpRequestMessage> request, HttpStatusCode expected, double perSecond, TimeSpan settle, TimeSpan duration)
     {
         var untimed = (long)(perSecond * settle.TotalSeconds);
@@ -168,7 +171,7 @@ internal static class Intake
         var failed = 0;
         string? firstFailure = null;
         CpuMeter? cpu = null;
-        Task<StoreWrites?>? storeBefore = null;
+        Task<IReadOnlyList<SiloHistogram?>>? before = null;
         var started = Stopwatch.GetTimestamp();
         var timedFrom = started + (long)(untimed * interval);
         for (long i = 0; i < total; i++)
@@ -179,7 +182,7 @@ internal static class Intake
             if (i == untimed)
             {
                 cpu = CpuMeter.Start();
-                storeBefore = StoreWrites.ReadAsync(http);
+                before = SiloHistogram.ReadAsync(http, Histograms);
             }
             var isTimed = i >= untimed;
             sending.Add(Task.Run(async () =>
@@ -202,13 +205,15 @@ internal static class Intake
         await Task.WhenAll(sending);
         var elapsed = Stopwatch.GetElapsedTime(timedFrom);
         var (siloCpu, toolCpu) = (cpu ?? CpuMeter.Start()).Stop();
-        var storeAfter = await StoreWrites.ReadAsync(http);
+        var after = await SiloHistogram.ReadAsync(http, Histograms);
         if (Environment.GetEnvironmentVariable("BENCH_PACED_TRACE") is { Length: > 0 } traceFile)
             await File.WriteAllLinesAsync(traceFile, timed.OrderBy(t => t.Due).Select(t => string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{(t.Due - timedFrom) * 1000.0 / Stopwatch.Frequency:F2} {t.LatencyMs:F2} {t.LagMs:F2}")));
         var result = new PhaseResult(name, ok, failed, elapsed, [.. timed.Select(t => t.LatencyMs).Order()], firstFailure) { SiloCpu = siloCpu, ToolCpu = toolCpu };
-        return (result, storeBefore is null ? null : await storeBefore, storeAfter);
+        return (result, before is null ? [] : await before, after);
     }
+
+    private static readonly SiloHistogram.Kind[] Histograms = [SiloHistogram.StoreWrites, SiloHistogram.OrderRequests];
 
     /// <summary>Sends and reads the whole answer; null when it had the expected status, else what went wrong.</summary>
     private static async Task<string?> SendAsync(HttpClient http, HttpRequestMessage request, HttpStatusCode expected)
