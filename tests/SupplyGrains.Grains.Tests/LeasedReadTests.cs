@@ -48,7 +48,7 @@ public class LeasedReadTests
 
         _clock.Advance(TimeSpan.FromMilliseconds(10));
         var second = leased.Get();
-        await WaitFor(() => _reads.Count == 2);
+        await Eventually.Until(() => Task.FromResult(_reads.Count), sent => sent == 2);
         _reads[1].SetResult(2);
 
         Assert.Equal(2, await second);
@@ -77,15 +77,5 @@ public class LeasedReadTests
         fails = false;
 
         Assert.Equal(7, await leased.Get());
-    }
-
-    private static async Task WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The read was not sent.");
-            await Task.Yield();
-        }
     }
 }
