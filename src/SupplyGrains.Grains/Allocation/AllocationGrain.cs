@@ -12,6 +12,7 @@ using SupplyGrains.Domain.Allocation;
 using SupplyGrains.Domain.Allocation.Reallocation;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
+using SupplyGrains.Grains.Storage;
 using SupplyGrains.Grains.Telemetry;
 
 namespace SupplyGrains.Grains.Allocation;
@@ -26,7 +27,7 @@ public sealed class AllocationGrain(
     [PersistentState("allocation", GrainStorage.Name)] IPersistentState<AllocationState> state,
     SupplyGrainsMetrics metrics,
     TimeProvider clock,
-    ILogger<AllocationGrain> logger) : Grain, IAllocationGrain
+    ILogger<AllocationGrain> logger) : Grain, IAllocationGrain, IOrderFiling
 {
     private PagedBook _book = null!;
     private readonly BookTally _tally = new();
@@ -85,6 +86,19 @@ public sealed class AllocationGrain(
         return write.Durable;
     }
 
+    public Task File<TRecord>(IReadOnlyList<FiledOrder<TRecord>> orders)
+    {
+        var write = _queued ??= new BookWrite();
+        foreach (var order in orders)
+        {
+            write.Entries.Add(order.Entry);
+            // No ETag: the record is claimed new, and a record already on file fails the write.
+            write.Records.Add(RecordWrite.Of(order.StateName, order.Grain, new GrainState<TRecord>(order.Record)));
+        }
+        WriteQueuedEntries();
+        return write.Durable;
+    }
+
     /// <summary>
     /// Starts the loop that writes queued entries, unless it runs already or a call that must see the book stand still
     /// (<see cref="WhileTheBookStandsStill{T}"/>) is in progress; that call starts it again when it ends.
@@ -107,15 +121,16 @@ public sealed class AllocationGrain(
             _queued = null;
             try
             {
-                await Apply(write.Entries);
+                await Apply(write);
                 write.Succeeded();
             }
             catch (Exception e)
             {
-                // Every caller of this write gets its error. After a failed page write (_broken) the pages in memory are
-                // ahead of the store and a fresh activation will read the book back: the entries queued behind it are
-                // refused too, since this activation writes no more. Any other failure (a release's state write, an
-                // effect another grain refused) leaves the book as it is on file, and the next write goes ahead.
+                // Every caller of this write gets its error. After a page write that may have left the pages on file
+                // other than those in memory (_broken), a fresh activation will read the book back: the entries queued
+                // behind it are refused too, since this activation writes no more. Any other failure (a filed order's
+                // record already on file, a release's state write, an effect another grain refused) leaves the book as it
+                // is on file, and the next write goes ahead.
                 write.Failed(e);
                 if (_broken is null) continue;
                 _queued?.Failed(e);
@@ -150,26 +165,27 @@ public sealed class AllocationGrain(
     private InvalidOperationException BookReloading() =>
         new($"Allocation {ProductLine}: a write of its book failed, and the book is being read back from the store; try again.", _broken);
 
-    /// <summary>Stores newer entries in the book, then releases what rejected or cancelled orders held.</summary>
-    private async Task Apply(IReadOnlyList<BookEntry> entries)
+    /// <summary>Stores newer entries in the book with the write's records, then releases what rejected or cancelled orders held.</summary>
+    private async Task Apply(BookWrite write)
     {
         if (_broken is not null) throw BookReloading();
+        var entries = write.Entries;
         var newer = new Dictionary<string, BookEntry>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             var known = newer.GetValueOrDefault(entry.OrderId) ?? Book.GetValueOrDefault(entry.OrderId);
             if (known is null || known.Revision < entry.Revision) newer[entry.OrderId] = entry;
         }
-        if (newer.Count > 0)
+        if (newer.Count > 0 || write.Records.Count > 0)
         {
             var replaced = newer.Keys.Select(id => Book.GetValueOrDefault(id)).OfType<BookEntry>().ToList();
             try
             {
-                await _book.PutAsync(newer.Values);
+                await _book.PutAsync(newer.Values, write.Records);
             }
-            catch (Exception e)
+            catch (Exception e) when (!_book.InStep)
             {
-                // The pages in memory are ahead of the ones on file; start again from the file rather than trust them.
+                // The pages on file may not be the ones in memory; start again from the file rather than trust them.
                 _broken = e;
                 DeactivateOnIdle();
                 throw;

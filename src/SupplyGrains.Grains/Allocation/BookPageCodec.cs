@@ -24,11 +24,14 @@ internal static class BookPageCodec
     [ThreadStatic]
     private static byte[]? t_scratch;
 
-    public static byte[] Pack(IReadOnlyCollection<BookEntry> entries)
+    public static byte[] Pack(IReadOnlyCollection<BookEntry> entries) => Pack(entries, entries.Count);
+
+    /// <summary>Packs the <paramref name="count"/> entries that <paramref name="entries"/> yields.</summary>
+    public static byte[] Pack(IEnumerable<BookEntry> entries, int count)
     {
-        var packed = new PackedWriter(t_scratch ?? new byte[16 + entries.Count * 64]);
+        var packed = new PackedWriter(t_scratch ?? new byte[16 + count * 64]);
         packed.Write(Version);
-        packed.Write(entries.Count);
+        packed.Write(count);
         var (orderId, customerId) = ("", "");
         foreach (var entry in entries)
         {

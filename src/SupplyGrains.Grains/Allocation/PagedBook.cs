@@ -1,5 +1,6 @@
 using Orleans.Storage;
 using SupplyGrains.Contracts.Orders;
+using SupplyGrains.Grains.Storage;
 
 namespace SupplyGrains.Grains.Allocation;
 
@@ -64,33 +65,82 @@ internal sealed class PagedBook
     /// <summary>The page an order's entry is stored on.</summary>
     public int PageOf(string orderId) => _pageOf[orderId];
 
-    /// <summary>Stores the entries; done once their pages are durable.</summary>
+    /// <summary>
+    /// False once a write failed in a way that may leave the pages on file other than the ones in memory (a store error,
+    /// or a page another activation wrote): the book must then be read back before it is written again.
+    /// </summary>
+    public bool InStep { get; private set; } = true;
+
+    /// <summary>
+    /// Stores the entries, and <paramref name="with"/> in the same transaction (new orders' records); done once all of
+    /// it is durable. The book in memory changes only then: when a record was already on file, nothing was stored and
+    /// the book is as it was (<see cref="InStep"/> stays true).
+    /// </summary>
     /// <remarks>
-    /// The pages are written side by side, so a store that commits concurrent writes together (the SQLite store's group
-    /// commit) makes a batch of entries one transaction rather than one each.
+    /// On any store but ours, the records are written first and the pages after, so an entry is never on file
+    /// without its order's record.
     /// </remarks>
-    public Task PutAsync(IEnumerable<BookEntry> entries)
+    public async Task PutAsync(IEnumerable<BookEntry> entries, IReadOnlyList<RecordWrite>? with = null)
     {
-        var dirty = new HashSet<int>();
+        // Each changed page's entries, as put; an order new to the book takes the page its place in the book gives it.
+        var changes = new Dictionary<int, Dictionary<string, BookEntry>>();
+        var added = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var put in entries)
         {
             var entry = _names.Share(put);
-            if (!_pageOf.TryGetValue(entry.OrderId, out var page))
-                _pageOf[entry.OrderId] = page = Entries.Count / BlockSize % PageCount;
-            Entries[entry.OrderId] = entry;
-            _pageEntries[page][entry.OrderId] = entry;
-            dirty.Add(page);
+            if (!_pageOf.TryGetValue(entry.OrderId, out var page) && !added.TryGetValue(entry.OrderId, out page))
+                added[entry.OrderId] = page = (Entries.Count + added.Count) / BlockSize % PageCount;
+            if (!changes.TryGetValue(page, out var onPage)) changes[page] = onPage = new(StringComparer.Ordinal);
+            onPage[entry.OrderId] = entry;
         }
-        return Task.WhenAll(dirty.Select(WritePageAsync));
+
+        var records = new List<RecordWrite>((with?.Count ?? 0) + changes.Count);
+        records.AddRange(with ?? []);
+        var pageWrites = new List<RecordWrite>(changes.Count);
+        foreach (var (page, onPage) in changes)
+        {
+            var count = _pageEntries[page].Count + onPage.Keys.Count(id => !_pageEntries[page].ContainsKey(id));
+            _pages[page].State = new BookPage { Packed = BookPageCodec.Pack(AsItWillBe(page, onPage), count) };
+            pageWrites.Add(RecordWrite.Of(StateName(page), _grainId, _pages[page]));
+        }
+        records.AddRange(pageWrites);
+        try
+        {
+            await RecordWrite.WriteAllAsync(_storage, records);
+        }
+        catch (InconsistentStateException) when (!pageWrites.Any(p => p.Conflicted))
+        {
+            throw; // a record conflicted, so nothing was stored: the pages on file are still the ones in memory
+        }
+        catch
+        {
+            InStep = false;
+            throw;
+        }
+        finally
+        {
+            // As after a read, only the ETag is needed: keeping the packed copy would hold every page in memory twice.
+            foreach (var page in changes.Keys) _pages[page].State = null!;
+        }
+
+        foreach (var (page, onPage) in changes)
+        {
+            foreach (var entry in onPage.Values)
+            {
+                _pageOf[entry.OrderId] = page;
+                Entries[entry.OrderId] = entry;
+                _pageEntries[page][entry.OrderId] = entry;
+            }
+        }
     }
 
-    private async Task WritePageAsync(int page)
+    // A page's entries once the changes are in: each keeps its place, and new ones follow in the order they came.
+    private IEnumerable<BookEntry> AsItWillBe(int page, Dictionary<string, BookEntry> changes)
     {
-        var written = new BookPage { Packed = BookPageCodec.Pack(_pageEntries[page].Values) };
-        _pages[page].State = written;
-        await _storage.WriteStateAsync(StateName(page), _grainId, _pages[page]);
-        // As after a read, only the ETag is needed: keeping the packed copy would hold every page in memory twice.
-        if (ReferenceEquals(_pages[page].State, written)) _pages[page].State = null!;
+        var stored = _pageEntries[page];
+        foreach (var entry in stored.Values) yield return changes.GetValueOrDefault(entry.OrderId, entry);
+        foreach (var entry in changes.Values)
+            if (!stored.ContainsKey(entry.OrderId)) yield return entry;
     }
 
     private static string StateName(int page) => $"allocation-book-{page:D3}";

@@ -45,7 +45,8 @@ internal sealed class CallBatcher<TItem, TResult>(Func<IReadOnlyList<TItem>, Tas
             }
             try
             {
-                var result = await send([.. batch.Select(b => b.Item)]);
+                // An array: Orleans copies and serializes arrays of any element type, not every list a collection expression makes.
+                var result = await send(batch.Select(b => b.Item).ToArray());
                 foreach (var (_, answer) in batch) answer.SetResult(result);
             }
             catch (Exception e)

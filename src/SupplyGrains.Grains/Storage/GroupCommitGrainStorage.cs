@@ -70,6 +70,24 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecyclePartici
         grainState.RecordExists = true;
     }
 
+    /// <summary>Stores the records in one transaction: all of them are durable, or none (see <see cref="RecordWrite.WriteAllAsync"/>).</summary>
+    internal async Task WriteTogetherAsync(IReadOnlyList<RecordWrite> records)
+    {
+        using var span = Tracing.StartActivity("grain state write together", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("db.system", Name);
+        span?.SetTag("grain.records", records.Count);
+        var writes = records.Select(r => r.Pending(_serializer)).ToArray();
+        try
+        {
+            await Writer.EnqueueTogether(writes).ConfigureAwait(false);
+        }
+        finally
+        {
+            for (var i = 0; i < records.Count; i++) records[i].Conflicted = writes[i].Conflicted;
+        }
+        for (var i = 0; i < records.Count; i++) records[i].Written(writes[i].Completion.Task.Result);
+    }
+
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         using var span = Span("grain state clear", stateName, grainId);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using SupplyGrains.Contracts;
 
 namespace SupplyGrains.Grains.Storage;
@@ -56,6 +57,31 @@ internal abstract partial class GroupCommitWriter
         return write.Completion.Task;
     }
 
+    /// <summary>
+    /// Queues writes that must be stored together: all in one transaction, and none of them when any conflicts (each
+    /// then fails with <see cref="Orleans.Storage.InconsistentStateException"/>). The task completes after the commit.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two of the writes are to the same record.</exception>
+    /// <exception cref="ObjectDisposedException">The store has stopped.</exception>
+    public Task EnqueueTogether(PendingWrite[] writes)
+    {
+        if (writes.Length == 0) return Task.CompletedTask;
+        if (writes.Length == 1) return Enqueue(writes[0]);
+        // The stores check a group's conditions before they write any of it: a record written twice in one group would
+        // be checked against what it held before the group.
+        var records = new HashSet<(string, string)>();
+        foreach (var write in writes)
+        {
+            if (!records.Add((write.StateName, write.GrainId)))
+                throw new ArgumentException($"State '{write.StateName}' of grain {write.GrainId} is written twice in one group.", nameof(writes));
+            write.Together = writes;
+        }
+        // The first write stands for the group in the queue, so that no writer loop takes part of it.
+        if (!_queue.Writer.TryWrite(writes[0]))
+            throw new ObjectDisposedException(_storeName, $"The grain store '{_storeName}' has stopped; the writes were not accepted.");
+        return Task.WhenAll(writes.Select(w => w.Completion.Task));
+    }
+
     /// <summary>Accepts no more writes, commits what is queued, then closes the store's connection.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -63,8 +89,9 @@ internal abstract partial class GroupCommitWriter
         if (_loops is null)
         {
             // Never started (the silo failed earlier in its start): nothing will commit what was queued.
-            while (_queue.Reader.TryRead(out var write))
-                write.Completion.TrySetException(new ObjectDisposedException(_storeName, $"The grain store '{_storeName}' never started."));
+            while (_queue.Reader.TryRead(out var queued))
+                foreach (var write in Members(queued))
+                    write.Completion.TrySetException(new ObjectDisposedException(_storeName, $"The grain store '{_storeName}' never started."));
             return;
         }
         await _loops.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -73,7 +100,9 @@ internal abstract partial class GroupCommitWriter
     /// <summary>
     /// Applies every item of <paramref name="batch"/> in one transaction and commits it durably, adding one outcome per
     /// item in order: the record's new ETag, or the ETag conflict that item met (a conflicting item writes nothing;
-    /// the rest still commit). Throws when nothing of the batch is durable.
+    /// the rest still commit). Items stored together (<see cref="PendingWrite.Together"/>) stand side by side in the
+    /// batch, and a conflict of one of them fails all of them (<see cref="GroupConflict"/>), none written. Throws when
+    /// nothing of the batch is durable.
     /// </summary>
     protected abstract Task CommitAsync(IReadOnlyList<PendingWrite> batch, List<(long ETag, Exception? Conflict)> outcomes);
 
@@ -91,7 +120,7 @@ internal abstract partial class GroupCommitWriter
             {
                 batch.Clear();
                 while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var write))
-                    batch.Add(write);
+                    batch.AddRange(Members(write));
                 if (batch.Count > 0) await CommitBatchAsync(batch, outcomes).ConfigureAwait(false);
             }
         }
@@ -102,8 +131,9 @@ internal abstract partial class GroupCommitWriter
             _queue.Writer.TryComplete(exception);
             foreach (var write in batch)
                 write.Completion.TrySetException(exception);
-            while (_queue.Reader.TryRead(out var write))
-                write.Completion.TrySetException(exception);
+            while (_queue.Reader.TryRead(out var queued))
+                foreach (var write in Members(queued))
+                    write.Completion.TrySetException(exception);
         }
         finally
         {
@@ -143,6 +173,13 @@ internal abstract partial class GroupCommitWriter
                 batch[i].Completion.TrySetException(conflict);
         }
     }
+
+    private static IEnumerable<PendingWrite> Members(PendingWrite queued) => queued.Together ?? [queued];
+
+    /// <summary>What each write of a group gets when <paramref name="conflict"/> stopped the group: a conflict of its own.</summary>
+    protected static InconsistentStateException GroupConflict(PendingWrite write, InconsistentStateException conflict) =>
+        new($"State '{write.StateName}' of grain {write.GrainId} was not written: it was to be stored together with a write that conflicted. {conflict.Message}",
+            conflict.StoredEtag, conflict.CurrentEtag, conflict);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Grain store '{Store}': a batch of {Count} writes failed and was rolled back; each caller gets the error")]
     private partial void LogBatchFailed(Exception exception, string store, int count);

@@ -17,6 +17,16 @@ internal sealed class PendingWrite(string stateName, GrainId grainId, string? ex
 
     public bool IsClear => Payload is null;
 
+    /// <summary>
+    /// The writes this one is stored together with, itself included (<see cref="GroupCommitWriter.EnqueueTogether"/>):
+    /// they go into one transaction side by side, and when any of them conflicts none of them is written. Null for a
+    /// write on its own.
+    /// </summary>
+    public PendingWrite[]? Together { get; set; }
+
+    /// <summary>Set by the writer on the write of a group whose own condition failed, which stopped the group.</summary>
+    public bool Conflicted { get; set; }
+
     /// <summary>When it was queued (<see cref="System.Diagnostics.Stopwatch"/> ticks): its wait is the store's write latency.</summary>
     public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 

@@ -47,44 +47,82 @@ internal sealed class PostgresGroupCommitWriter(NpgsqlDataSource dataSource, int
 
     protected override async Task CommitAsync(IReadOnlyList<PendingWrite> batch, List<(long ETag, Exception? Conflict)> outcomes)
     {
-        // An ETag that is not one of ours can match no record: it conflicts without a statement. The rest go in key
-        // order, so two silos whose batches touch the same records (a grain briefly active on both during a
-        // membership change) lock them in the same order and cannot deadlock.
+        // An ETag that is not one of ours can match no record: it conflicts without a statement.
         var expected = new long?[batch.Count];
+        var comparable = new bool[batch.Count];
+        // Groups stored together that one of their writes stopped (its index): none of their writes is in the commit.
+        var stopped = new Dictionary<PendingWrite[], int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].ExpectedETag is not { } text) comparable[i] = true;
+            else if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var etag)) (expected[i], comparable[i]) = (etag, true);
+            else if (batch[i].Together is { } group) stopped.TryAdd(group, i);
+        }
+
         var written = new long?[batch.Count];
         var found = new Dictionary<int, long?>();
-        var order = new List<int>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (batch[i].ExpectedETag is { } text && !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                continue;
-            expected[i] = batch[i].ExpectedETag is null ? null : long.Parse(batch[i].ExpectedETag!, NumberStyles.None, CultureInfo.InvariantCulture);
-            order.Add(i);
-        }
-        order.Sort((a, b) => CompareKeys(batch[a], batch[b]));
-
         var updatedAt = timeProvider.GetUtcNow();
-        await using (var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false))
-        await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
+        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        while (true)
         {
-            await using (var commands = new NpgsqlBatch(connection, transaction))
+            // The statements go in key order, so two silos whose batches touch the same records (a grain briefly
+            // active on both during a membership change) lock them in the same order and cannot deadlock.
+            var order = Enumerable.Range(0, batch.Count)
+                .Where(i => comparable[i] && (batch[i].Together is not { } group || !stopped.ContainsKey(group)))
+                .ToList();
+            order.Sort((a, b) => CompareKeys(batch[a], batch[b]));
+            Array.Clear(written);
+            found.Clear();
+            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            var newlyStopped = order.Count > 0 && await ExecuteAsync(connection, transaction, batch, order, expected, updatedAt, written, found, stopped).ConfigureAwait(false);
+            // A group's conflict shows only once its statements have run, beside writes of the group that succeeded:
+            // the transaction goes back, and the batch runs again without the group. Conflicts are rare; groups, too.
+            if (newlyStopped)
             {
-                foreach (var i in order)
-                    commands.BatchCommands.Add(Statement(batch[i], expected[i], updatedAt));
-                await using var reader = await commands.ExecuteReaderAsync().ConfigureAwait(false);
-                foreach (var i in order)
-                {
-                    if (await reader.ReadAsync().ConfigureAwait(false)) written[i] = reader.GetInt64(0);
-                    else found[i] = null;
-                    await reader.NextResultAsync().ConfigureAwait(false);
-                }
+                await transaction.RollbackAsync().ConfigureAwait(false);
+                continue;
             }
+            foreach (var cause in stopped.Values.Where(i => comparable[i])) found[cause] = null;
             if (found.Count > 0) await ReadFoundAsync(connection, transaction, batch, found).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
+            break;
         }
 
+        foreach (var cause in stopped.Values) batch[cause].Conflicted = true;
         for (var i = 0; i < batch.Count; i++)
-            outcomes.Add(written[i] is { } etag ? (etag, null) : (0, Conflict(batch[i], found.TryGetValue(i, out var stored) ? (stored, true) : (null, false))));
+        {
+            if (batch[i].Together is { } group && stopped.TryGetValue(group, out var cause))
+            {
+                var conflict = Conflict(batch[cause], Stored(cause));
+                outcomes.Add((0, i == cause ? conflict : GroupConflict(batch[i], conflict)));
+            }
+            else
+            {
+                outcomes.Add(written[i] is { } etag ? (etag, null) : (0, Conflict(batch[i], Stored(i))));
+            }
+        }
+
+        (long? ETag, bool Compared) Stored(int i) => found.TryGetValue(i, out var stored) ? (stored, true) : (null, false);
+    }
+
+    // Runs the batch's statements in one round trip; true when a write of a group conflicted (the group is now stopped).
+    private static async Task<bool> ExecuteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingWrite> batch, List<int> order,
+        long?[] expected, DateTimeOffset updatedAt, long?[] written, Dictionary<int, long?> found, Dictionary<PendingWrite[], int> stopped)
+    {
+        var newlyStopped = false;
+        await using var commands = new NpgsqlBatch(connection, transaction);
+        foreach (var i in order)
+            commands.BatchCommands.Add(Statement(batch[i], expected[i], updatedAt));
+        await using var reader = await commands.ExecuteReaderAsync().ConfigureAwait(false);
+        foreach (var i in order)
+        {
+            if (await reader.ReadAsync().ConfigureAwait(false)) written[i] = reader.GetInt64(0);
+            else if (batch[i].Together is { } group) newlyStopped |= stopped.TryAdd(group, i);
+            else found[i] = null;
+            await reader.NextResultAsync().ConfigureAwait(false);
+        }
+        return newlyStopped;
     }
 
     // For the conflicts' messages: what each conflicting record holds now.

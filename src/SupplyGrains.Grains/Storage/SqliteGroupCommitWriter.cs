@@ -64,8 +64,24 @@ internal sealed partial class SqliteGroupCommitWriter : GroupCommitWriter
         using var transaction = connection.BeginTransaction(deferred: false);
         _readETag!.Transaction = _upsert!.Transaction = _delete!.Transaction = transaction;
         var updatedAt = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        foreach (var write in batch)
-            outcomes.Add(Apply(write, updatedAt));
+        for (var i = 0; i < batch.Count;)
+        {
+            if (batch[i].Together is not { } group)
+            {
+                outcomes.Add(Check(batch[i]) is { } conflict ? (0, conflict) : Apply(batch[i], updatedAt));
+                i++;
+                continue;
+            }
+            // A group is checked whole before any of it is written, so a conflict leaves nothing of it to undo.
+            var checks = group.Select(Check).ToList();
+            var first = checks.FirstOrDefault(c => c is not null);
+            for (var j = 0; j < group.Length; j++)
+            {
+                group[j].Conflicted = checks[j] is not null;
+                outcomes.Add(first is null ? Apply(group[j], updatedAt) : (0, checks[j] ?? GroupConflict(group[j], first)));
+            }
+            i += group.Length;
+        }
         transaction.Commit();
         return Task.CompletedTask;
     }
@@ -73,24 +89,26 @@ internal sealed partial class SqliteGroupCommitWriter : GroupCommitWriter
     // Check then write, inside the batch's transaction: the writer is the only one writing this file from this
     // process and SQLite's write lock keeps other processes out, so nothing changes between the check and the write.
     // A conflicting item writes nothing, so it needs no savepoint to undo, and the rest of the batch commits.
-    private (long ETag, Exception? Conflict) Apply(PendingWrite write, string updatedAt)
+    private InconsistentStateException? Check(PendingWrite write)
     {
         _readETag!.Parameters["$state"].Value = write.StateName;
         _readETag.Parameters["$grain"].Value = write.GrainId;
         var stored = _readETag.ExecuteScalar() is long value ? value : (long?)null;
-        if (!GroupCommitGrainStorage.ETagMatches(write.ExpectedETag, stored))
-        {
-            var storedText = stored?.ToString(CultureInfo.InvariantCulture) ?? "(no record)";
-            var claimed = write.ExpectedETag ?? "(no record)";
-            return (0, new InconsistentStateException(
-                $"ETag mismatch on state '{write.StateName}' of grain {write.GrainId}: stored {storedText}, the write claimed {claimed}.",
-                storedText,
-                claimed));
-        }
+        if (GroupCommitGrainStorage.ETagMatches(write.ExpectedETag, stored)) return null;
+        var storedText = stored?.ToString(CultureInfo.InvariantCulture) ?? "(no record)";
+        var claimed = write.ExpectedETag ?? "(no record)";
+        return new InconsistentStateException(
+            $"ETag mismatch on state '{write.StateName}' of grain {write.GrainId}: stored {storedText}, the write claimed {claimed}.",
+            storedText,
+            claimed);
+    }
 
+    // The write that Check allowed.
+    private (long ETag, Exception? Conflict) Apply(PendingWrite write, string updatedAt)
+    {
         if (write.IsClear)
         {
-            if (stored is not null)
+            if (write.ExpectedETag is not null) // checked: the record is there
             {
                 _delete!.Parameters["$state"].Value = write.StateName;
                 _delete.Parameters["$grain"].Value = write.GrainId;

@@ -102,6 +102,13 @@ public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixt
     }
 
     [SkippableFact]
+    public async Task RecordsStoredTogether_AreAllOrNone()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        await StoreCalls.RecordsStoredTogether_AreAllOrNone(fixture.SiloStorage);
+    }
+
+    [SkippableFact]
     public async Task TwoSilosOnOneTable_SeeEachOthersWrites_AndCannotOverwriteBlind()
     {
         PostgresDatabase.SkipUnlessConfigured();

@@ -217,6 +217,9 @@ public sealed class SqliteGrainStorageTests(SqliteStorageClusterFixture fixture)
     }
 
     [Fact]
+    public Task RecordsStoredTogether_AreAllOrNone() => StoreCalls.RecordsStoredTogether_AreAllOrNone(fixture.SiloStorage);
+
+    [Fact]
     public async Task AFreshStoreOnTheSameFile_ReadsWhatTheSiloWrote_AndSharesItsETags()
     {
         var grain = fixture.Client.GetGrain<IStorageProbeGrain>(SqliteStorageClusterFixture.UniqueKey("handover"));

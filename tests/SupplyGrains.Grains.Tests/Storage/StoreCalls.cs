@@ -1,5 +1,6 @@
 using Orleans.Storage;
 using Orleans.TestingHost;
+using SupplyGrains.Grains.Storage;
 
 namespace SupplyGrains.Grains.Tests.Storage;
 
@@ -50,4 +51,50 @@ public static class StoreCalls
             Assert.Equal(first.IsCompletedSuccessfully ? $"first {id}" : $"second {id}", (await Read(storage, id)).State.Value);
         }
     }
+
+    /// <summary>
+    /// Records stored together go in whole or not at all. A group whose last record claims to be new though one is on
+    /// file stores none of its records and marks only that one as conflicted, while the writes queued beside it commit;
+    /// a record whose ETag is not one of the store's stops its group the same way; and the group without either is
+    /// stored whole, each record's state learning its new ETag.
+    /// </summary>
+    internal static async Task RecordsStoredTogether_AreAllOrNone(GroupCommitGrainStorage storage)
+    {
+        var onFile = SqliteStorageClusterFixture.NewGrainId();
+        await Write(storage, onFile, "on file");
+        var (a, b) = (SqliteStorageClusterFixture.NewGrainId(), SqliteStorageClusterFixture.NewGrainId());
+        var beside = Enumerable.Range(0, 20).Select(_ => SqliteStorageClusterFixture.NewGrainId()).ToList();
+
+        var claimsNew = new[] { Record(a, "a"), Record(b, "b"), Record(onFile, "claims new") };
+        var besideWrites = beside.Take(10).Select(id => Write(storage, id, id.ToString())).ToList();
+        var stopped = storage.WriteTogetherAsync(claimsNew);
+        besideWrites.AddRange(beside.Skip(10).Select(id => Write(storage, id, id.ToString())));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => stopped);
+        await Task.WhenAll(besideWrites);
+
+        Assert.Equal([false, false, true], claimsNew.Select(r => r.Conflicted));
+        Assert.False((await Read(storage, a)).RecordExists);
+        Assert.False((await Read(storage, b)).RecordExists);
+        Assert.Equal("on file", (await Read(storage, onFile)).State.Value);
+        foreach (var id in beside) Assert.Equal(id.ToString(), (await Read(storage, id)).State.Value);
+
+        var notOurs = new[] { Record(a, "a"), Record(onFile, "foreign ETag", etag: "not-an-etag") };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteTogetherAsync(notOurs));
+        Assert.Equal([false, true], notOurs.Select(r => r.Conflicted));
+        Assert.False((await Read(storage, a)).RecordExists);
+
+        var states = new[] { new ProbeGrainState(new ProbeState { Value = "a" }), new ProbeGrainState(new ProbeState { Value = "b" }) };
+        var stored = (await Read(storage, onFile)).ETag;
+        var whole = new[] { RecordWrite.Of(StorageProbeGrain.StateName, a, states[0]), RecordWrite.Of(StorageProbeGrain.StateName, b, states[1]),
+            Record(onFile, "updated", etag: stored) };
+        await storage.WriteTogetherAsync(whole);
+        Assert.Equal([false, false, false], whole.Select(r => r.Conflicted));
+        Assert.Equal(("a", states[0].ETag), ((await Read(storage, a)).State.Value, (await Read(storage, a)).ETag));
+        Assert.Equal(("b", states[1].ETag), ((await Read(storage, b)).State.Value, (await Read(storage, b)).ETag));
+        Assert.Equal("updated", (await Read(storage, onFile)).State.Value);
+        Assert.NotEqual(stored, (await Read(storage, onFile)).ETag);
+    }
+
+    internal static RecordWrite Record(GrainId id, string value, string? etag = null) =>
+        RecordWrite.Of(StorageProbeGrain.StateName, id, new ProbeGrainState(new ProbeState { Value = value }, etag));
 }
