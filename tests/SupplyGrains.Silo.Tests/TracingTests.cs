@@ -26,7 +26,7 @@ public sealed class TracingTests
 
         var received = await Eventually.Until(() => Task.FromResult(collector.Received()),
             text => text.Contains("POST /api/orders", StringComparison.Ordinal)
-                    && text.Contains("IAllocationGrain/Upsert", StringComparison.Ordinal)
+                    && text.Contains("IOrderFiling/File", StringComparison.Ordinal)
                     && text.Contains("grain state write", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60));
         Assert.Equal("/v1/traces", Assert.Single(collector.Paths.Distinct()));
