@@ -38,8 +38,10 @@ public sealed class BookFilingTests(SqliteStorageClusterFixture fixture) : IClas
         Assert.Equal("o-2", (await StoreCalls.Read(store.Storage, second)).State.Value);
     }
 
-    [Fact]
-    public async Task AWriteOverAPageAnotherActivationWrote_StoresNothing_AndTheBookIsOutOfStep()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AWriteOverAPageAnotherActivationWrote_StoresNothing_AndTheBookIsOutOfStep(bool withARecord)
     {
         await using var store = await fixture.OpenStoreAsync(fixture.NewDatabasePath());
         var bookId = NewBook();
@@ -48,9 +50,11 @@ public sealed class BookFilingTests(SqliteStorageClusterFixture fixture) : IClas
         await other.PutAsync([Order("o-9")]);
         var record = SqliteStorageClusterFixture.NewGrainId();
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => book.PutAsync([Order("o-1")], [StoreCalls.Record(record, "o-1")]));
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            book.PutAsync([Order("o-1")], withARecord ? [StoreCalls.Record(record, "o-1")] : []));
 
         Assert.False(book.InStep);
+        Assert.Empty(book.Entries);
         Assert.False((await StoreCalls.Read(store.Storage, record)).RecordExists);
         Assert.Equal(["o-9"], (await PagedBook.LoadAsync(store.Storage, bookId)).Entries.Keys);
     }

@@ -5,7 +5,8 @@ namespace SupplyGrains.Grains.Allocation;
 
 /// <summary>
 /// Book entries (and new orders' records) that arrived while the book was busy, stored together by the allocation's
-/// next write of its book; every caller that put an entry in waits on <see cref="Durable"/>, which the write settles for all of them alike.
+/// next write of its book; every caller that put an entry in waits on <see cref="Durable"/>, which the write settles
+/// for all of them alike.
 /// </summary>
 internal sealed class BookWrite
 {

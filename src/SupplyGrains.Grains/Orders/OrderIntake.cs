@@ -21,10 +21,11 @@ namespace SupplyGrains.Grains.Orders;
 /// Measured on the intake path (bench/README.md §5): activating a grain per new order, with its placement, directory
 /// entry and a store read that finds nothing, plus the call into it, was a third of the silo's CPU per order, and every
 /// activation stayed in memory. The reads every order shares (the policy in force, its product line) are held for a
-/// short lease (<see cref="LeasedRead{T}"/>), the orders go to the allocation in batches (<see cref="CallBatcher{TItem,TResult}"/>),
-/// and the buyer is read per order. Record and entry share one transaction rather than two one after the other: on
-/// PostgreSQL each commit was 5–10 ms of an order's time in the silo (bench/README.md §5). A retry of an order keyed by the caller (<c>Idempotency-Key</c>) must find the
-/// first submission, so keyed orders keep going through their grain; so does anything else that reaches an existing order.
+/// short lease (<see cref="LeasedRead{T}"/>), the orders go to the allocation in batches
+/// (<see cref="CallBatcher{TItem,TResult}"/>), and the buyer is read per order. Record and entry share one transaction
+/// rather than two one after the other: on PostgreSQL each commit was 5–10 ms of an order's time in the silo
+/// (bench/README.md §5). A retry of an order keyed by the caller (<c>Idempotency-Key</c>) must find the first
+/// submission, so keyed orders keep going through their grain; so does anything else that reaches an existing order.
 /// </remarks>
 public sealed class OrderIntake
 {
@@ -39,10 +40,10 @@ public sealed class OrderIntake
     private readonly GrainType _orderType;
     private readonly LeasedRead<VersionedPolicy?> _policy;
     private readonly ConcurrentDictionary<string, LeasedRead<ProductLineDefinition>> _productLines = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CallBatcher<FiledOrder<OrderState>, bool>> _books = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CallBatcher<FiledOrder<OrderState>, bool>> _filings = new(StringComparer.Ordinal);
     // Made once: a lambda using this instance's fields would be a new delegate on every order.
     private readonly Func<string, LeasedRead<ProductLineDefinition>> _newProductLineRead;
-    private readonly Func<string, CallBatcher<FiledOrder<OrderState>, bool>> _newBookWrite;
+    private readonly Func<string, CallBatcher<FiledOrder<OrderState>, bool>> _newFiling;
 
     public OrderIntake(IGrainFactory grains, SupplyGrainsMetrics metrics, TimeProvider clock)
     {
@@ -52,7 +53,7 @@ public sealed class OrderIntake
         _orderType = grains.GetGrain<IOrderGrain>("o").GetGrainId().Type;
         _policy = new(() => OrderDecisions.CurrentPolicy(grains), clock);
         _newProductLineRead = productLine => new(() => OrderDecisions.ProductLine(grains, productLine), clock);
-        _newBookWrite = productLine => new(async orders =>
+        _newFiling = productLine => new(async orders =>
         {
             await grains.GetGrain<IOrderFiling>(productLine).File(orders);
             return true;
@@ -73,13 +74,13 @@ public sealed class OrderIntake
         var filed = new FiledOrder<OrderState>(OrderDecisions.Entry(freshId, state), OrderGrain.StateName, GrainId.Create(_orderType, freshId), state);
         try
         {
-            await PerProductLine(_books, request.ProductLine, _newBookWrite).Add(filed);
+            await PerProductLine(_filings, request.ProductLine, _newFiling).Add(filed);
         }
         catch (InconsistentStateException)
         {
-            // Nothing of the write was kept. A record under this id (only a broken id generator makes one), or one
-            // conflict anywhere in the batch it shared (a book page written by another activation, during a
-            // membership change), gets here; the grain files the order on its own, or tells it from a different one.
+            // Nothing of the write was kept: a record under this id or another of its batch (only a broken id
+            // generator makes one), or a book page another activation wrote (a membership change). The grain files
+            // the order on its own, or tells it from a different one under the same id.
             return await _grains.GetGrain<IOrderGrain>(freshId).Submit(request, by);
         }
         // Not yet in any run, so nothing is confirmed.

@@ -166,6 +166,8 @@ internal abstract partial class GroupCommitWriter
         for (var i = 0; i < batch.Count; i++)
         {
             var (etag, conflict) = outcomes[i];
+            // A write on its own conflicted by its own condition; a group's writers mark the one that stopped it.
+            if (conflict is not null && batch[i].Together is null) batch[i].Conflicted = true;
             _metrics.Written(System.Diagnostics.Stopwatch.GetElapsedTime(batch[i].QueuedAt));
             if (conflict is null)
                 batch[i].Completion.TrySetResult(etag);

@@ -24,7 +24,7 @@ internal sealed class PendingWrite(string stateName, GrainId grainId, string? ex
     /// </summary>
     public PendingWrite[]? Together { get; set; }
 
-    /// <summary>Set by the writer on the write of a group whose own condition failed, which stopped the group.</summary>
+    /// <summary>Set when this write's own condition failed: its ETag was not the stored one (in a group, it stopped the group).</summary>
     public bool Conflicted { get; set; }
 
     /// <summary>When it was queued (<see cref="System.Diagnostics.Stopwatch"/> ticks): its wait is the store's write latency.</summary>
