@@ -1,8 +1,6 @@
 using CsCheck;
 using Orleans.Storage;
 using SupplyGrains.Contracts.Orders;
-using SupplyGrains.Domain;
-using SupplyGrains.Domain.Orders;
 using SupplyGrains.Grains.Allocation;
 using SupplyGrains.Grains.Tests.Storage;
 
@@ -91,6 +89,5 @@ public sealed class BookFilingTests(SqliteStorageClusterFixture fixture) : IClas
 
     private static GrainId NewBook() => GrainId.Create("allocation", Guid.NewGuid().ToString("N"));
 
-    private static BookEntry Order(string id) => new(id, "c-1", 1, 1.5m, 7, IsoWeek.Parse("2032-W10"), DateTimeOffset.UnixEpoch,
-        3, OrderStatus.Approved, [], "US", null, ConfirmationClass.Win, 1);
+    private static BookEntry Order(string id) => BookPageTests.Order(id);
 }

@@ -119,7 +119,7 @@ public sealed class BookPageTests(SqliteStorageClusterFixture fixture) : IClassF
         Assert.True(Same(Parsed("o-2"), loaded.Entries["o-2"]));
     }
 
-    private static BookEntry Order(string id) => new(id, "c-1", 1, 1.5m, 7, IsoWeek.Parse("2032-W10"), DateTimeOffset.UnixEpoch,
+    internal static BookEntry Order(string id) => new(id, "c-1", 1, 1.5m, 7, IsoWeek.Parse("2032-W10"), DateTimeOffset.UnixEpoch,
         3, OrderStatus.Approved, ["a reason"], "US", "lic-1", ConfirmationClass.Win, 4);
 
     private static readonly string[] NoReasons = [];
