@@ -81,8 +81,9 @@ public sealed class ClockTests : IAsyncLifetime
         var pl = await _given.ProductLine();
         await Policy.Publish(1, Document(new DateOnly(2020, 1, 1), ExportTreatment.LicenseRequired, pl), "officer");
         var buyer = await _given.Customer("CN");
-        var licence = await _given.License(buyer, pl, 1000, expires: Today);
         var order = await _given.Order(buyer, pl, 8, shipTo: "CN");
+        var licence = await _given.LicenseReDeciding(order, 1000, expires: Today);
+        order = await Client.GetGrain<IOrderGrain>(order.Id).Get();
         Assert.Equal(OrderStatus.Approved, order.Status);
         Assert.Equal(licence, order.LicenseId);
 

@@ -48,6 +48,19 @@ public sealed class Given(IClusterClient client)
         return id;
     }
 
+    /// <summary>
+    /// Records a licence for the buyer of <paramref name="openOrder"/> and waits until the re-decision of the buyer's open
+    /// orders that a new licence starts in the background has reached that order: left running, it could reach it later,
+    /// under whatever the test does next (a publication), and take that change from the test's report or audit.
+    /// </summary>
+    public async Task<string> LicenseReDeciding(OrderView openOrder, int quantity, DateOnly? expires = null)
+    {
+        var licence = await License(openOrder.CustomerId, openOrder.ProductLine, quantity, expires);
+        await Eventually.Until(() => client.GetGrain<IOrderGrain>(openOrder.Id).GetAudit(),
+            audit => audit.Any(e => e.Detail.Contains($"on licence {licence} recorded")));
+        return licence;
+    }
+
     public async Task<OrderView> Order(string customerId, string productLine, int quantity, string shipTo = "US",
         UseCase useCase = UseCase.Training, EndUser? endUser = null, IsoWeek? week = null, ConfirmationClass? confirmationClass = null)
     {

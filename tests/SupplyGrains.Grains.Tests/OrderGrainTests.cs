@@ -134,9 +134,9 @@ public class OrderGrainTests(ClusterFixture fixture)
         var pl = await _given.ProductLine();
         await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.Denied)]);
         var buyer = await _given.Customer("CN");
-        await _given.License(buyer, pl, 1000);
         var order = await _given.Order(buyer, pl, 80, shipTo: "CN");
         Assert.Equal([ReasonCodes.ExportDenied], Reasons(order));
+        await _given.LicenseReDeciding(order, 1000);
 
         var publication = await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)]);
 

@@ -29,7 +29,15 @@ public sealed class PolicyBook(IClusterClient client)
         IEnumerable<AllocationCondition>? allocation = null)
     {
         var (version, document) = await Draft(export, cnApprovalRequired, cnDeniedUseCases, allocation: allocation);
-        return await client.GetGrain<IPolicyGrain>(IPolicyGrain.Key).Publish(version, document, "tests");
+        var publication = await client.GetGrain<IPolicyGrain>(IPolicyGrain.Key).Publish(version, document, "tests");
+        // A publication re-decides every open order in the background. Waited out: left running, it could reach a
+        // test's order after a later publication and take that one's change from the later publication's report.
+        if (publication.ReevaluationId is { } id)
+        {
+            var report = await client.GetGrain<IReevaluationGrain>(id).WaitForReport(TimeSpan.FromSeconds(30));
+            if (!report.Completed) throw new TimeoutException($"Publication of v{version}: re-evaluation {id} not done in 30 s ({report.Done} orders done).");
+        }
+        return publication;
     }
 
     /// <summary>The next version, with these rules added, without publishing it (publish it with the policy grain).</summary>

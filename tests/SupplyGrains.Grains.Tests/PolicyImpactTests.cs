@@ -30,10 +30,10 @@ public class PolicyImpactTests(ClusterFixture fixture)
         var pl = await _given.ProductLine();
         await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.Denied)]);
         var licensed = await _given.Customer("CN");
-        await _given.License(licensed, pl, 1000);
         var unlicensed = await _given.Customer("CN");
         var domestic = await _given.Customer("US");
         var willApprove = await _given.Order(licensed, pl, 80, shipTo: "CN");
+        await _given.LicenseReDeciding(willApprove, 1000);
         var willAwait = await _given.Order(unlicensed, pl, 80, shipTo: "CN");
         var unmoved = await _given.Order(domestic, pl, 80);
         string[] ours = [willApprove.Id, willAwait.Id, unmoved.Id];
@@ -118,8 +118,8 @@ public class PolicyImpactTests(ClusterFixture fixture)
         var pl = await _given.ProductLine();
         await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.Denied)]);
         var buyer = await _given.Customer("CN");
-        await _given.License(buyer, pl, 1000);
         var order = await _given.Order(buyer, pl, 80, shipTo: "CN");
+        await _given.LicenseReDeciding(order, 1000);
         var (version, draft) = await fixture.Policies.Draft([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)]);
         var publication = await Policy.Publish(version, draft, "tests");
         await Reevaluation(publication.ReevaluationId!).WaitForReport(Deadline);
