@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Contracts.Catalog;
 using SupplyGrains.Contracts.Compliance;
@@ -7,6 +8,7 @@ using SupplyGrains.Domain;
 using SupplyGrains.Domain.Catalog;
 using SupplyGrains.Domain.Compliance;
 using SupplyGrains.Domain.Orders;
+using SupplyGrains.Grains.Allocation;
 using SupplyGrains.Grains.Orders;
 
 namespace SupplyGrains.Grains.Tests;
@@ -140,6 +142,41 @@ public class OrderIntakeTests(ClusterFixture fixture)
 
         Assert.Equal(["quantity"], refused.Errors.Keys);
         Assert.Equal(16, (await Intake.SubmitNew(ClusterFixture.Unique("o"), Request(customer, pl, 16), "planner")).Quantity);
+    }
+
+    [Fact]
+    public async Task APageAnotherActivationOfTheBookWrote_RefusesTheOrder_ToBeRetried_AndKeepsNothingOfIt()
+    {
+        var pl = await _given.ProductLine();
+        var customer = await _given.Customer();
+        var first = ClusterFixture.Unique("o");
+        await Intake.SubmitNew(first, Request(customer, pl, 8), "planner");
+        // For a moment two activations of the book (a membership change): the other writes the page the next order goes on.
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+        var other = await PagedBook.LoadAsync(storage, fixture.Client.GetGrain<IAllocationGrain>(pl).GetGrainId());
+        var elsewhere = BookPageTests.Order(ClusterFixture.Unique("o"));
+        await other.PutAsync([elsewhere]);
+        var refused = ClusterFixture.Unique("o");
+
+        var error = await Assert.ThrowsAsync<BookReloadingException>(() => Intake.SubmitNew(refused, Request(customer, pl, 8), "planner"));
+
+        Assert.Equal(pl, error.ProductLine);
+        await Assert.ThrowsAsync<NotFoundException>(() => OrderGrain(refused).Get());
+        // Retried under the same id once the book is read back, it is filed: nothing of the refused attempt was on file.
+        await Eventually.Until(async () =>
+        {
+            try
+            {
+                return await Intake.SubmitNew(refused, Request(customer, pl, 8), "planner");
+            }
+            catch (BookReloadingException)
+            {
+                return null;
+            }
+        }, filed => filed is not null);
+        Assert.Equal(8, (await OrderGrain(refused).Get()).Quantity);
+        var listed = await fixture.Client.GetGrain<IAllocationGrain>(pl).ListOrders(new OrderFilter());
+        Assert.Equal(new[] { first, elsewhere.OrderId, refused }.Order(StringComparer.Ordinal), listed.Select(o => o.Id).Order(StringComparer.Ordinal));
     }
 
     private async Task<int> ActiveOrderGrains()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Silo.Errors;
 
 namespace SupplyGrains.Silo.Tests;
@@ -46,6 +47,15 @@ public sealed class ProblemDetailsExceptionHandlerTests
         var (status, _) = await Handle(new AggregateException(new OrleansException(NoActiveNodes)));
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
+    }
+
+    [Fact]
+    public async Task ABookBeingReadBackAfterAFailedWrite_IsA503_NamingItsProductLine()
+    {
+        var (status, problem) = await Handle(new BookReloadingException("h200", "ETag mismatch"));
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
+        Assert.Contains("'h200'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

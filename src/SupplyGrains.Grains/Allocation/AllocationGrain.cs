@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
+using SupplyGrains.Contracts;
 using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Contracts.Catalog;
 using SupplyGrains.Contracts.Compliance;
@@ -162,8 +163,7 @@ public sealed class AllocationGrain(
         }
     }
 
-    private InvalidOperationException BookReloading() =>
-        new($"Allocation {ProductLine}: a write of its book failed, and the book is being read back from the store; try again.", _broken);
+    private BookReloadingException BookReloading() => new(ProductLine, _broken!.Message);
 
     /// <summary>Stores newer entries in the book with the write's records, then releases what rejected or cancelled orders held.</summary>
     private async Task Apply(BookWrite write)
@@ -188,7 +188,10 @@ public sealed class AllocationGrain(
                 // The pages on file may not be the ones in memory; start again from the file rather than trust them.
                 _broken = e;
                 DeactivateOnIdle();
-                throw;
+                if (StoreUnavailableException.IsCauseOf(e)) throw;
+                // A page another activation wrote is no conflict of the caller's own (as a record already on file
+                // is): it is told to try again, and intake answers 503 rather than file the order another way.
+                throw BookReloading();
             }
             foreach (var known in replaced) _tally.Remove(known, S.AllocatedTo(known.OrderId));
             foreach (var entry in newer.Values) _tally.Add(entry, S.AllocatedTo(entry.OrderId));

@@ -78,9 +78,10 @@ public sealed class OrderIntake
         }
         catch (InconsistentStateException)
         {
-            // Nothing of the write was kept: a record under this id or another of its batch (only a broken id
-            // generator makes one), or a book page another activation wrote (a membership change). The grain files
-            // the order on its own, or tells it from a different one under the same id.
+            // Nothing of the write was kept: a record under this id or another of its batch was on file (only a broken
+            // id generator makes one). The grain files the order on its own, or tells it from a different one under
+            // the same id. (A book page another activation wrote keeps nothing either, and is the caller's to retry:
+            // BookReloadingException, a 503.)
             return await _grains.GetGrain<IOrderGrain>(freshId).Submit(request, by);
         }
         // Not yet in any run, so nothing is confirmed.

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SupplyGrains.Contracts;
+using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Domain;
 
 namespace SupplyGrains.Silo.Errors;
@@ -28,6 +29,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Service unavailable",
                 Detail = "The store could not be reached; nothing of this request was kept. Retry shortly.",
+            },
+            BookReloadingException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = $"The allocation book of '{e.ProductLine}' is being read back from the store after a failed write (the cluster is changing); nothing was put in it. Retry shortly.",
             },
             SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => new ProblemDetails
             {
