@@ -14,8 +14,9 @@ public interface IOrderFiling : IGrainWithStringKey
     /// pages, so an order is on file with its entry or not at all. Done once durable; when one record is already on
     /// file, the whole write fails with <see cref="Orleans.Storage.InconsistentStateException"/> and none of it is kept.
     /// When the book cannot take it (a page of it another activation wrote, or the store away) none of it is kept
-    /// either, and the write fails with <see cref="Contracts.Allocation.BookReloadingException"/> or
-    /// <see cref="Contracts.StoreUnavailableException"/>: the caller's to retry.
+    /// either (on this product's stores, which write a batch in one transaction), and the write fails with
+    /// <see cref="Contracts.Allocation.BookReloadingException"/> or <see cref="Contracts.StoreUnavailableException"/>:
+    /// the caller's to retry.
     /// </summary>
     /// <remarks>
     /// Interleaved, as <c>IAllocationGrain.Upsert</c>: the orders of concurrent callers share the book's next write.

@@ -5,38 +5,42 @@ using SupplyGrains.Grains.Storage;
 namespace SupplyGrains.Grains.Allocation;
 
 /// <summary>
-/// A product line's allocation book, held whole in memory and stored as <see cref="PageCount"/> records of the grain
-/// store. One record for the whole book would make every order change rewrite every entry: intake of n orders would
-/// write O(n²) bytes (about 15 MB per order at 100k orders). With pages, a change rewrites one page of n / PageCount
-/// entries (about 100 at 100k orders), and loading the book reads PageCount small records once per activation.
-/// An order keeps the page it was first put on; new orders go round the pages in blocks of <see cref="BlockSize"/>, so
-/// pages fill evenly and orders submitted one after the other share a page: a re-evaluation, which pushes orders back
-/// in batches of neighbours, then rewrites a few pages per batch rather than one per order.
+/// A product line's allocation book, held whole in memory and stored as pages, records of the grain store of at most
+/// <see cref="BlockSize"/> new orders each. One record for the whole book would make every order change rewrite every
+/// entry: intake of n orders would write O(n²) bytes (about 15 MB per order at 100k orders). With pages, a change
+/// rewrites one page. An order keeps the page it was first put on; new orders fill the last page, and a new one once
+/// it holds <see cref="BlockSize"/>, so orders submitted one after the other share a page (a re-evaluation, which
+/// pushes orders back in batches of neighbours, then rewrites a few pages per batch rather than one per order), and
+/// intake rewrites a page of at most that many entries with each write, however large the book. Loading reads the
+/// pages in turn up to the first one not on file.
 /// </summary>
+/// <remarks>
+/// Until 2026-11-30 new orders went round a fixed 1,024 pages in blocks of <see cref="BlockSize"/>, so in a book of
+/// more than 131,072 orders every write of a new order rewrote a page of n / 1,024 entries (9 KB, compressed again by
+/// PostgreSQL, in the intake benchmark: bench/README.md §5). Such a book's pages are contiguous too, the last of them
+/// full or beyond: it is read as it is, and its new orders go on new pages after them.
+/// </remarks>
 internal sealed class PagedBook
 {
-    public const int PageCount = 1024;
-
     public const int BlockSize = 128;
 
     private readonly IGrainStorage _storage;
     private readonly GrainId _grainId;
-    private readonly GrainState<BookPage>[] _pages;
+    private readonly List<GrainState<BookPage>> _pages;
     // Each page's entries in the order they were first put, as it is written next.
-    private readonly Dictionary<string, BookEntry>[] _pageEntries = new Dictionary<string, BookEntry>[PageCount];
+    private readonly List<Dictionary<string, BookEntry>> _pageEntries = [];
     private readonly Dictionary<string, int> _pageOf = new(StringComparer.Ordinal);
     private readonly SharedNames _names = new();
 
-    private PagedBook(IGrainStorage storage, GrainId grainId, GrainState<BookPage>[] pages)
+    private PagedBook(IGrainStorage storage, GrainId grainId, List<GrainState<BookPage>> pages)
     {
         _storage = storage;
         _grainId = grainId;
         _pages = pages;
-        for (var page = 0; page < pages.Length; page++)
+        for (var page = 0; page < pages.Count; page++)
         {
-            _pageEntries[page] = new Dictionary<string, BookEntry>(StringComparer.Ordinal);
-            // A store hands back a fresh instance for a page never written; null only if one does not.
-            foreach (var read in pages[page].State?.Read() ?? [])
+            _pageEntries.Add(new Dictionary<string, BookEntry>(StringComparer.Ordinal));
+            foreach (var read in pages[page].State!.Read()) // on file, so read
             {
                 var entry = _names.Share(read);
                 _pageEntries[page][entry.OrderId] = entry;
@@ -53,13 +57,14 @@ internal sealed class PagedBook
     public static async Task<PagedBook> LoadAsync(IGrainStorage storage, GrainId grainId)
     {
         // One after the other: side by side, each read would open its own connection to the store.
-        var pages = new GrainState<BookPage>[PageCount];
-        for (var page = 0; page < PageCount; page++)
+        var pages = new List<GrainState<BookPage>>();
+        while (true)
         {
-            pages[page] = new GrainState<BookPage>(new BookPage());
-            await storage.ReadStateAsync(StateName(page), grainId, pages[page]);
+            var page = new GrainState<BookPage>(new BookPage());
+            await storage.ReadStateAsync(StateName(pages.Count), grainId, page);
+            if (!page.RecordExists) return new PagedBook(storage, grainId, pages);
+            pages.Add(page);
         }
-        return new PagedBook(storage, grainId, pages);
     }
 
     /// <summary>The page an order's entry is stored on.</summary>
@@ -82,16 +87,28 @@ internal sealed class PagedBook
     /// </remarks>
     public async Task PutAsync(IEnumerable<BookEntry> entries, IReadOnlyList<RecordWrite>? with = null)
     {
-        // Each changed page's entries, as put; an order new to the book takes the page its place in the book gives it.
+        // Each changed page's entries, as put; an order new to the book goes on the last page, or on a new one once the
+        // last holds a block.
         var changes = new Dictionary<int, Dictionary<string, BookEntry>>();
         var added = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (last, onLast) = _pages.Count == 0 ? (-1, BlockSize) : (_pages.Count - 1, _pageEntries[^1].Count);
         foreach (var put in entries)
         {
             var entry = _names.Share(put);
             if (!_pageOf.TryGetValue(entry.OrderId, out var page) && !added.TryGetValue(entry.OrderId, out page))
-                added[entry.OrderId] = page = (Entries.Count + added.Count) / BlockSize % PageCount;
+            {
+                if (onLast >= BlockSize) (last, onLast) = (last + 1, 0);
+                added[entry.OrderId] = page = last;
+                onLast++;
+            }
             if (!changes.TryGetValue(page, out var onPage)) changes[page] = onPage = new(StringComparer.Ordinal);
             onPage[entry.OrderId] = entry;
+        }
+        // New pages are added empty, written or not: one never written is read as missing, and is filled next.
+        while (_pages.Count <= last)
+        {
+            _pages.Add(new GrainState<BookPage>(new BookPage()));
+            _pageEntries.Add(new Dictionary<string, BookEntry>(StringComparer.Ordinal));
         }
 
         var records = new List<RecordWrite>((with?.Count ?? 0) + changes.Count);
