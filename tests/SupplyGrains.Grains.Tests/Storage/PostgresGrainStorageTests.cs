@@ -186,6 +186,17 @@ public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixt
     }
 
     [SkippableFact]
+    public async Task LargePayloads_AreCompressedWithLz4()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var id = SqliteStorageClusterFixture.NewGrainId();
+        await fixture.SiloStorage.WriteStateAsync(State, id, new ProbeGrainState(new ProbeState { Value = string.Concat(Enumerable.Repeat("a book page ", 2_000)) }));
+
+        Assert.Equal("lz4", await fixture.Database.ScalarAsync<string>(
+            $"SELECT pg_column_compression(payload) FROM supplygrains_grain_state WHERE state_name = '{State}' AND grain_id = '{id}';"));
+    }
+
+    [SkippableFact]
     public async Task TheSchemaScripts_AreIdempotent()
     {
         PostgresDatabase.SkipUnlessConfigured();
