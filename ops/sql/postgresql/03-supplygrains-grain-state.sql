@@ -16,7 +16,7 @@ CREATE SEQUENCE IF NOT EXISTS supplygrains_grain_state_etag AS bigint CACHE 1000
 
 -- Payloads over about 2 KB (allocation book pages, run records) are compressed by TOAST on every write: lz4 costs a
 -- fraction of the default pglz's CPU at about the same size (pglz was a tenth of PostgreSQL's CPU on order intake,
--- bench/README.md §6). Needs PostgreSQL 14 or later built with lz4, as Debian's and the official images are; a
+-- bench/README.md §5). Needs PostgreSQL 14 or later built with lz4, as Debian's and the official images are; a
 -- server without it keeps pglz. Applies to values written from now on.
 DO $$
 BEGIN
