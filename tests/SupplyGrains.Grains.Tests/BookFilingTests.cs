@@ -87,7 +87,7 @@ public sealed class BookFilingTests(SqliteStorageClusterFixture fixture) : IClas
         }, iter: 12);
     }
 
-    private static GrainId NewBook() => GrainId.Create("allocation", Guid.NewGuid().ToString("N"));
+    internal static GrainId NewBook() => GrainId.Create("allocation", Guid.NewGuid().ToString("N"));
 
     private static BookEntry Order(string id) => BookPageTests.Order(id);
 }

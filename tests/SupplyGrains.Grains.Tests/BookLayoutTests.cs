@@ -18,7 +18,7 @@ public sealed class BookLayoutTests(SqliteStorageClusterFixture fixture) : IClas
     public async Task ABookOfManyBlocks_PutsEachNewOrderOnItsBlocksPage_AndRewritesNoPageOfMoreThanABlock()
     {
         await using var store = await fixture.OpenStoreAsync(fixture.NewDatabasePath());
-        var bookId = NewBook();
+        var bookId = BookFilingTests.NewBook();
         var book = await PagedBook.LoadAsync(store.Storage, bookId);
         var blocks = 3;
 
@@ -38,7 +38,7 @@ public sealed class BookLayoutTests(SqliteStorageClusterFixture fixture) : IClas
     public async Task ABookWrittenRoundTheThousandPagesOfBefore_IsReadWhole_AndTakesNewOrdersOnAPageAfterThem()
     {
         await using var store = await fixture.OpenStoreAsync(fixture.NewDatabasePath());
-        var bookId = NewBook();
+        var bookId = BookFilingTests.NewBook();
         // As the old layout left a book of more than 1,024 blocks, in small: every page on file, the last one's block
         // full, and an early page on its second round (one entry a page elsewhere, to keep the test small).
         var onPage = Enumerable.Range(0, OldPageCount).Select(page => page switch
@@ -54,7 +54,7 @@ public sealed class BookLayoutTests(SqliteStorageClusterFixture fixture) : IClas
             var entries = Enumerable.Range(place, onPage[page]).Select(Order).ToList();
             place += onPage[page];
             var state = new GrainState<BookPage>(new BookPage { Packed = BookPageCodec.Pack(entries, entries.Count) });
-            writes.Add(store.Storage.WriteStateAsync(PageName(page), bookId, state));
+            writes.Add(store.Storage.WriteStateAsync(PagedBook.StateName(page), bookId, state));
         }
         await Task.WhenAll(writes);
 
@@ -73,13 +73,9 @@ public sealed class BookLayoutTests(SqliteStorageClusterFixture fixture) : IClas
     private static async Task<IReadOnlyList<BookEntry>> ReadPage(IGrainStorage storage, GrainId bookId, int page)
     {
         var state = new GrainState<BookPage>(new BookPage());
-        await storage.ReadStateAsync(PageName(page), bookId, state);
+        await storage.ReadStateAsync(PagedBook.StateName(page), bookId, state);
         return state.RecordExists ? [.. state.State!.Read()] : [];
     }
-
-    private static string PageName(int page) => $"allocation-book-{page:D3}";
-
-    private static GrainId NewBook() => GrainId.Create("allocation", Guid.NewGuid().ToString("N"));
 
     private static string OrderId(int place) => $"o-{place:D6}";
 

@@ -160,5 +160,6 @@ internal sealed class PagedBook
             if (!stored.ContainsKey(entry.OrderId)) yield return entry;
     }
 
-    private static string StateName(int page) => $"allocation-book-{page:D3}";
+    /// <summary>The name a page is stored under, beside the grain's other states.</summary>
+    public static string StateName(int page) => $"allocation-book-{page:D3}";
 }
