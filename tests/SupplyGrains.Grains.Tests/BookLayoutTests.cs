@@ -53,7 +53,7 @@ public sealed class BookLayoutTests(SqliteStorageClusterFixture fixture) : IClas
         {
             var entries = Enumerable.Range(place, onPage[page]).Select(Order).ToList();
             place += onPage[page];
-            var state = new GrainState<BookPage>(new BookPage { Packed = BookPageCodec.Pack(entries, entries.Count) });
+            var state = new GrainState<BookPage>(new BookPage { Packed = BookPageCodec.Pack(entries) });
             writes.Add(store.Storage.WriteStateAsync(PagedBook.StateName(page), bookId, state));
         }
         await Task.WhenAll(writes);
