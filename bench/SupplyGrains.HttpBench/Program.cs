@@ -10,6 +10,7 @@ using SupplyGrains.HttpBench;
 // BENCH_MODE=intake measures order intake beside GET /api/ping (the first argument is then the number of customers;
 // BENCH_ROUNDS, BENCH_SECONDS, BENCH_IN_FLIGHT, BENCH_PRODUCT_LINES, BENCH_PACED_PERCENT, BENCH_PACED_RATE,
 // BENCH_WARMUP_SECONDS tune it, BENCH_SILO_PID adds the silo's CPU per request: see Intake.cs).
+// BENCH_MODE=load loads the book and stops (bench/book-activation.sh then times reading it back).
 // Against a silo started with `dotnet run -c Release --project src/SupplyGrains.Silo` (its demo policies must be in force).
 // Three positional arguments are all this tool takes, so it parses them itself.
 var orders = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
@@ -28,6 +29,7 @@ http.DefaultRequestHeaders.Add("X-Api-Key", key);
 
 Console.WriteLine($"book: {book.Orders} orders from {book.Customers} customers, {BenchBook.Weeks} weeks, {book.UnitsPerWeek} units a week, product line {book.ProductLine}");
 if (reuse is null) await Loader.LoadAsync(http, book);
+if (Environment.GetEnvironmentVariable("BENCH_MODE") == "load") return;
 if (Environment.GetEnvironmentVariable("BENCH_MODE") == "reevaluation")
 {
     await Reevaluation.MeasureAsync(http);

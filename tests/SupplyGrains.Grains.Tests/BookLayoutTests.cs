@@ -19,7 +19,9 @@ public sealed class BookLayoutTests(SqliteStorageClusterFixture fixture) : IClas
     {
         await using var store = await fixture.OpenStoreAsync(fixture.NewDatabasePath());
         var bookId = BookFilingTests.NewBook();
+        using var reads = new StoreReads(bookId);
         var book = await PagedBook.LoadAsync(store.Storage, bookId);
+        Assert.Equal(1, reads.Take()); // a new product line's book: one read finds no page
         var blocks = 3;
 
         // Batches that cross the blocks' edges: 100 orders at a time.
@@ -58,8 +60,11 @@ public sealed class BookLayoutTests(SqliteStorageClusterFixture fixture) : IClas
         }
         await Task.WhenAll(writes);
 
+        using var reads = new StoreReads(bookId);
         var book = await PagedBook.LoadAsync(store.Storage, bookId);
         Assert.Equal(place, book.Entries.Count);
+        // Read several pages at a time: one read a page would be 1,025 round trips.
+        Assert.InRange(reads.Take(), 1, 20);
         Assert.Equal(3, book.PageOf(OrderId(3 + PagedBook.BlockSize + 39)));
 
         await book.PutAsync([Order(place), Order(1) with { Quantity = 99 }]);

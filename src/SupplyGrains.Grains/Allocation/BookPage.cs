@@ -12,7 +12,11 @@ public sealed class BookPage
     /// <summary>The entries, packed by <see cref="BookPageCodec"/>.</summary>
     [Id(1)] public byte[]? Packed { get; set; }
 
-    /// <summary>The page's entries, whichever way it was stored; none for a page never written.</summary>
-    internal IEnumerable<BookEntry> Read() =>
-        Packed is { } packed ? BookPageCodec.Unpack(packed) : Entries?.Values ?? Enumerable.Empty<BookEntry>();
+    /// <summary>
+    /// The page's entries, whichever way it was stored; none for a page never written. With <paramref name="names"/>,
+    /// the entries hold the book's instances of their names.
+    /// </summary>
+    internal IEnumerable<BookEntry> Read(SharedNames? names = null) =>
+        Packed is { } packed ? BookPageCodec.Unpack(packed, names)
+        : Entries?.Values.Select(entry => names?.Share(entry) ?? entry) ?? Enumerable.Empty<BookEntry>();
 }

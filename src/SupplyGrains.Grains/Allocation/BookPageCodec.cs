@@ -59,8 +59,12 @@ internal static class BookPageCodec
         return packed.ToArray();
     }
 
+    /// <summary>
+    /// The page's entries; with <paramref name="names"/>, holding the book's instances of their customer, destination
+    /// and licence ids (shared as they are read, rather than by a copy of each entry after).
+    /// </summary>
     /// <exception cref="InvalidDataException">The page was packed by a version of this codec that this one does not know.</exception>
-    public static List<BookEntry> Unpack(ReadOnlySpan<byte> bytes)
+    public static List<BookEntry> Unpack(ReadOnlySpan<byte> bytes, SharedNames? names = null)
     {
         var packed = new PackedReader(bytes);
         var version = packed.ReadByte();
@@ -72,7 +76,7 @@ internal static class BookPageCodec
         for (var i = 0; i < count; i++)
         {
             orderId = packed.ReadId(orderId);
-            customerId = packed.ReadId(customerId);
+            customerId = Shared(packed.ReadId(customerId));
             var tier = packed.ReadSigned();
             var weight = ReadDecimal(ref packed);
             var pastPurchases = (long)packed.ReadUInt64();
@@ -84,14 +88,16 @@ internal static class BookPageCodec
             var reasonCount = packed.ReadInt32();
             var reasons = reasonCount == 0 ? [] : new string[reasonCount];
             for (var r = 0; r < reasons.Length; r++) reasons[r] = packed.ReadId("");
-            var destination = packed.ReadId("");
-            var licence = packed.ReadByte() == 1 ? packed.ReadId("") : null;
+            var destination = Shared(packed.ReadId(""));
+            var licence = packed.ReadByte() == 1 ? Shared(packed.ReadId("")) : null;
             var confirmation = (ConfirmationClass)packed.ReadSigned();
             var revision = (long)packed.ReadUInt64();
             entries.Add(new BookEntry(orderId, customerId, tier, weight, pastPurchases, week, submittedAt, quantity, status, reasons,
                 destination, licence, confirmation, revision));
         }
         return entries;
+
+        string Shared(string name) => names?.Of(name) ?? name;
     }
 
     private static void Write(PackedWriter packed, decimal value)

@@ -27,7 +27,8 @@ internal sealed class SharedNames
             : entry with { CustomerId = customer, Destination = destination, LicenseId = licence };
     }
 
-    private string Of(string name)
+    /// <summary>The book's instance of <paramref name="name"/>; this one when it is the first.</summary>
+    public string Of(string name)
     {
         if (_names.TryGetValue(name, out var shared)) return shared;
         _names.Add(name);

@@ -48,7 +48,27 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecyclePartici
     {
         ObjectDisposedException.ThrowIf(_stopped, this);
         using var span = Span("grain state read", stateName, grainId);
-        var record = await ReadRecordAsync(stateName, grainId.ToString()).ConfigureAwait(false);
+        Fill(grainState, await ReadRecordAsync(stateName, grainId.ToString()).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Reads several states of one grain at once, each into the item of <paramref name="grainStates"/> at its index as
+    /// <see cref="ReadStateAsync"/> would: one statement on PostgreSQL, one snapshot on SQLite. A book of many pages
+    /// activates in a few round trips rather than one a page.
+    /// </summary>
+    internal async Task ReadManyAsync<T>(IReadOnlyList<string> stateNames, GrainId grainId, IReadOnlyList<IGrainState<T>> grainStates)
+    {
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        using var span = Tracing.StartActivity("grain state read many", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("db.system", Name);
+        span?.SetTag("grain.id", grainId.ToString());
+        span?.SetTag("grain.records", stateNames.Count);
+        var records = await ReadRecordsAsync(stateNames, grainId.ToString()).ConfigureAwait(false);
+        for (var i = 0; i < stateNames.Count; i++) Fill(grainStates[i], records[i]);
+    }
+
+    private void Fill<T>(IGrainState<T> grainState, (long ETag, byte[] Payload)? record)
+    {
         if (record is not var (etag, payload))
         {
             ResetToNoRecord(grainState);
@@ -101,6 +121,9 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecyclePartici
 
     /// <summary>The record's ETag and payload, or null when there is none. Throws <see cref="StoreUnavailableException"/> when the store is away.</summary>
     private protected abstract Task<(long ETag, byte[] Payload)?> ReadRecordAsync(string stateName, string grainId);
+
+    /// <summary>Each state's record, or null, in the order of <paramref name="stateNames"/>. Throws <see cref="StoreUnavailableException"/> when the store is away.</summary>
+    private protected abstract Task<(long ETag, byte[] Payload)?[]> ReadRecordsAsync(IReadOnlyList<string> stateNames, string grainId);
 
     internal abstract Task StartAsync(CancellationToken cancellationToken);
 

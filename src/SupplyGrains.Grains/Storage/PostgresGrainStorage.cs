@@ -19,6 +19,7 @@ namespace SupplyGrains.Grains.Storage;
 public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDisposable
 {
     private const string Read = "SELECT etag, payload FROM supplygrains_grain_state WHERE state_name = $1 AND grain_id = $2;";
+    private const string ReadMany = "SELECT state_name, etag, payload FROM supplygrains_grain_state WHERE state_name = ANY($1) AND grain_id = $2;";
     private const string Probe = "SELECT count(*) FROM supplygrains_grain_state WHERE false;";
 
     private readonly NpgsqlDataSource _dataSource;
@@ -94,10 +95,36 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
-            LogReadFailed(exception, Name);
-            _metrics.Failed("read");
-            throw new StoreUnavailableException("PostgreSQL", exception);
+            throw ReadFailed(exception);
         }
+    }
+
+    private protected override async Task<(long ETag, byte[] Payload)?[]> ReadRecordsAsync(IReadOnlyList<string> stateNames, string grainId)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(ReadMany);
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. stateNames] });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId });
+            var found = new Dictionary<string, (long ETag, byte[] Payload)>(StringComparer.Ordinal);
+            await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync().ConfigureAwait(false))
+                    found[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+            }
+            return [.. stateNames.Select(name => found.TryGetValue(name, out var record) ? record : ((long, byte[])?)null)];
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            throw ReadFailed(exception);
+        }
+    }
+
+    private StoreUnavailableException ReadFailed(Exception exception)
+    {
+        LogReadFailed(exception, Name);
+        _metrics.Failed("read");
+        return new StoreUnavailableException("PostgreSQL", exception);
     }
 
     internal override async Task StartAsync(CancellationToken cancellationToken)

@@ -84,6 +84,27 @@ public sealed partial class SqliteGrainStorage : GroupCommitGrainStorage
         return await reader.ReadAsync().ConfigureAwait(false) ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : null;
     }
 
+    private protected override async Task<(long ETag, byte[] Payload)?[]> ReadRecordsAsync(IReadOnlyList<string> stateNames, string grainId)
+    {
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        // One read transaction, so that every record comes from the same snapshot, as PostgreSQL's one statement reads them.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = GrainStateTable.Read;
+        var state = command.Parameters.Add("$state", SqliteType.Text);
+        command.Parameters.AddWithValue("$grain", grainId);
+        var records = new (long ETag, byte[] Payload)?[stateNames.Count];
+        for (var i = 0; i < stateNames.Count; i++)
+        {
+            state.Value = stateNames[i];
+            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            if (await reader.ReadAsync().ConfigureAwait(false)) records[i] = (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
+        }
+        return records;
+    }
+
     internal override Task StartAsync(CancellationToken cancellationToken)
     {
         var directory = System.IO.Path.GetDirectoryName(_path);

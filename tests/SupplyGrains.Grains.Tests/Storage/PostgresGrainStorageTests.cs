@@ -20,6 +20,13 @@ public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixt
     }
 
     [SkippableFact]
+    public async Task ReadMany_ReadsEachStateAsReadingItAloneWould()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        await StoreCalls.ReadMany_ReadsEachStateAsReadingItAloneWould(fixture.SiloStorage);
+    }
+
+    [SkippableFact]
     public async Task StaleETags_AreRejected_AndTheStoredStateIsKept()
     {
         PostgresDatabase.SkipUnlessConfigured();

@@ -43,6 +43,12 @@ public sealed class SqliteGrainStorageTests(SqliteStorageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ReadMany_ReadsEachStateAsReadingItAloneWould()
+    {
+        await StoreCalls.ReadMany_ReadsEachStateAsReadingItAloneWould(fixture.SiloStorage);
+    }
+
+    [Fact]
     public async Task WriteWithAStaleETag_IsRejected_AndTheStoredStateIsKept()
     {
         var storage = fixture.SiloStorage;

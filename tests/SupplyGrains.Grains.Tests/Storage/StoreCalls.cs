@@ -95,6 +95,32 @@ public static class StoreCalls
         Assert.NotEqual(stored, (await Read(storage, onFile)).ETag);
     }
 
+    /// <summary>
+    /// Several states of one grain read at once come back as each read on its own would: the stored ones with their
+    /// values and ETags, a missing one (though another grain has a record of that name) as a fresh instance with no
+    /// record, in the order asked.
+    /// </summary>
+    internal static async Task ReadMany_ReadsEachStateAsReadingItAloneWould(GroupCommitGrainStorage storage)
+    {
+        var (id, other) = (SqliteStorageClusterFixture.NewGrainId(), SqliteStorageClusterFixture.NewGrainId());
+        string[] names = ["probe-c", "probe-a", "probe-b", "probe-d"];
+        await storage.WriteStateAsync("probe-a", id, new ProbeGrainState(new ProbeState { Value = "a" }));
+        await storage.WriteStateAsync("probe-c", id, new ProbeGrainState(new ProbeState { Value = "c" }));
+        await storage.WriteStateAsync("probe-b", other, new ProbeGrainState(new ProbeState { Value = "another grain's" }));
+
+        var together = names.Select(_ => new ProbeGrainState(new ProbeState { Value = "left over" }, "123")).ToList();
+        await storage.ReadManyAsync(names, id, together);
+
+        Assert.Equal(["c", "a", "", ""], together.Select(s => s.State.Value));
+        Assert.Equal([true, true, false, false], together.Select(s => s.RecordExists));
+        for (var i = 0; i < names.Length; i++)
+        {
+            var alone = new ProbeGrainState(new ProbeState());
+            await storage.ReadStateAsync(names[i], id, alone);
+            Assert.Equal((alone.State.Value, alone.ETag, alone.RecordExists), (together[i].State.Value, together[i].ETag, together[i].RecordExists));
+        }
+    }
+
     internal static RecordWrite Record(GrainId id, string value, string? etag = null) =>
         RecordWrite.Of(StorageProbeGrain.StateName, id, new ProbeGrainState(new ProbeState { Value = value }, etag));
 }
