@@ -149,6 +149,33 @@ public class OrderGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AVersionsReport_ListsAnOrderItMoved_ThatALicenceReDecidedUnderItFirst()
+    {
+        var pl = await _given.ProductLine();
+        await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.Denied)]);
+        var buyer = await _given.Customer("CN");
+        var order = await _given.Order(buyer, pl, 80, shipTo: "CN");
+        var licence = await _given.LicenseReDeciding(order, 1000);
+        var (version, document) = await fixture.Policies.Draft([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)]);
+        var publication = await fixture.Client.GetGrain<IPolicyGrain>(IPolicyGrain.Key).Publish(version, document, "tests");
+
+        // A re-decision the licence started, reaching the order once the version is in force: before the version's own
+        // re-evaluation does, most likely, or after it.
+        var byLicence = await OrderGrain(order.Id).Reevaluate(ClusterFixture.Unique("licence"), new ReevaluationScope($"licence {licence} recorded", buyer));
+        var report = await fixture.Client.GetGrain<IReevaluationGrain>(publication.ReevaluationId!).WaitForReport(TimeSpan.FromSeconds(30));
+        // And whichever came first, a re-evaluation for the version reports the same move.
+        var forVersion = await OrderGrain(order.Id).Reevaluate(ClusterFixture.Unique("policy"), new ReevaluationScope($"policy v{version} published", PolicyVersion: version));
+
+        Assert.True(report.Completed);
+        Assert.Equal(OrderStatus.Approved, byLicence.Impact.After);
+        foreach (var impact in new[] { Assert.Single(report.Orders, o => o.OrderId == order.Id), forVersion.Impact })
+        {
+            Assert.Equal((OrderStatus.Rejected, OrderStatus.Approved), (impact.Before, impact.After));
+            Assert.Equal([ReasonCodes.ExportDenied], impact.ReasonsBefore);
+        }
+    }
+
+    [Fact]
     public async Task LicenceRecorded_ReDecidesTheCustomersOrders()
     {
         var pl = await _given.ProductLine();

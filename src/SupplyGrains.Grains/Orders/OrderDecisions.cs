@@ -58,6 +58,8 @@ internal static class OrderDecisions
             $"{(s.Gates.Count == 0 ? "" : $"{s.Status} → ")}{verdict.Status} on {trigger} under policy v{verdict.Decisions[0].PolicyVersion}: " +
             string.Join(", ", verdict.Decisions.Select(d => $"{d.Gate} {d.Outcome}{(d.Reason is null ? "" : $" {d.Reason}")}")) +
             LicenceUsed(verdict.LicenseId, buyer)));
+        if (s.Gates.Count > 0 && verdict.Decisions[0].PolicyVersion != s.Gates[0].PolicyVersion)
+            s.VersionEntered = new VersionEntered(verdict.Decisions[0].PolicyVersion, s.Status, Reasons(s.Gates));
         s.Status = verdict.Status;
         s.Gates = [.. verdict.Decisions];
         s.LicenseId = verdict.LicenseId;

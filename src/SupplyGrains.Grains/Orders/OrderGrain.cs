@@ -175,6 +175,10 @@ public sealed class OrderGrain(
             S.Audit.Add(new AuditEvent(clock.GetUtcNow(), scope.By, "Reevaluated",
                 $"{S.Status}, unchanged, on {scope.Trigger}{(S.Gates.Count > 0 ? $" under policy v{S.Gates[0].PolicyVersion}" : "")}"));
         }
+        // A version's re-evaluation reports the order's move from before the version, also when another trigger (a
+        // licence recorded after the version came into force) decided the order under it first.
+        if (scope.PolicyVersion is { } version && S.VersionEntered is { } entered && entered.Version == version)
+            before = (entered.StatusBefore, entered.ReasonsBefore);
         var impact = Impact(before.Status, before.Reasons, S.Status, OrderDecisions.Reasons(S.Gates));
         S.LastReevaluation = new LastReevaluation(reevaluationId, impact);
         await state.WriteStateAsync();
