@@ -8,7 +8,7 @@ namespace SupplyGrains.Grains.Tests;
 /// <summary>
 /// Which page a book's order goes on (<see cref="PagedBook"/>): new orders fill the last page up to
 /// <see cref="PagedBook.BlockSize"/> and then start the next, so intake rewrites a page of at most that many entries,
-/// and books written round the 1,024 pages of before are read whole and grow past them.
+/// and books written round the 1,024 pages of before are read whole and grow past them; loading reads many pages at once.
 /// </summary>
 public sealed class BookLayoutTests(SqliteStorageClusterFixture fixture) : IClassFixture<SqliteStorageClusterFixture>
 {
