@@ -22,10 +22,11 @@ else
 fi
 
 start() { # $1: checkout
-  (cd "$1" && exec dotnet run -c Release --no-build --project src/SupplyGrains.Silo -- --urls $url "${args[@]}" --Orleans:SiloPort=11212 --Orleans:GatewayPort=30201) >> /tmp/book-bench-silo.log 2>&1 &
+  (cd "$1" && exec dotnet run -c Release --no-build --project src/SupplyGrains.Silo -- --urls $url "${args[@]}" --Orleans:SiloPort=11212 --Orleans:GatewayPort=30201 --Metrics:ScrapeCacheMilliseconds=0) >> /tmp/book-bench-silo.log 2>&1 &
   for _ in $(seq 1 120); do curl -sf $url/health/ready >/dev/null && return; sleep 1; done
   echo "silo did not get ready: /tmp/book-bench-silo.log" >&2; exit 1
 }
+allocated() { curl -sf $url/metrics | awk '/^dotnet_gc_heap_total_allocated_bytes_total/ {print $2}'; }
 stop() { pkill -TERM -f "SupplyGrains.Silo --urls $url" || true; while pgrep -f "SupplyGrains.Silo --urls $url" >/dev/null; do sleep 0.5; done; }
 
 : > /tmp/book-bench-silo.log
@@ -41,9 +42,13 @@ for i in $(seq 1 "$restarts"); do
     start "$dir"
     # The request path and the grain's activation compiled first, on a product line with no book: what is timed is the book.
     curl -sf -o /dev/null -H 'X-Api-Key: dev-admin' "$url/api/allocation-runs?productLine=warm-up-line"
+    before=$(allocated)
     first=$(curl -sf -o /dev/null -w '%{time_total}' -H 'X-Api-Key: dev-admin' "$url/api/allocation-runs?productLine=$line")
     second=$(curl -sf -o /dev/null -w '%{time_total}' -H 'X-Api-Key: dev-admin' "$url/api/allocation-runs?productLine=$line")
-    echo "store=$store orders=$orders silo=$dir: first call (reads the book) ${first} s, second ${second} s"
+    loaded=$(( ($(allocated) - before) / 1048576 ))
+    rss=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/"$(pgrep -f "SupplyGrains.Silo --urls $url" | head -1)"/status)
+    heap=$(curl -sf $url/metrics | awk '/^dotnet_gc_last_collection_heap_size_bytes/ {sum += $2} END {print int(sum / 1048576)}')
+    echo "store=$store orders=$orders silo=$dir: first call (reads the book) ${first} s, second ${second} s; allocated ${loaded} MB reading it; resident ${rss} MB, heap after the last collection ${heap} MB"
     stop
   done
 done

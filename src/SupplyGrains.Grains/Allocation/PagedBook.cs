@@ -31,8 +31,8 @@ internal sealed class PagedBook
     private readonly IGrainStorage _storage;
     private readonly GrainId _grainId;
     private readonly List<GrainState<BookPage>> _pages = [];
-    // Each page's entries in the order they were first put, as it is written next.
-    private readonly List<Dictionary<string, BookEntry>> _pageEntries = [];
+    // Each page's orders in the order they were first put, as it is written next (their entries are in Entries).
+    private readonly List<List<string>> _pageOrders = [];
     private readonly Dictionary<string, int> _pageOf = new(StringComparer.Ordinal);
     private readonly SharedNames _names = new();
 
@@ -82,16 +82,16 @@ internal sealed class PagedBook
     private void Take(GrainState<BookPage> page)
     {
         var number = _pages.Count;
-        var entries = new Dictionary<string, BookEntry>(StringComparer.Ordinal);
+        var orders = new List<string>();
         foreach (var entry in page.State!.Read(_names)) // on file, so read
         {
-            entries[entry.OrderId] = entry;
+            orders.Add(entry.OrderId);
             _pageOf[entry.OrderId] = number;
             Entries[entry.OrderId] = entry;
         }
         page.State = null!; // read: only its ETag is needed now
         _pages.Add(page);
-        _pageEntries.Add(entries);
+        _pageOrders.Add(orders);
     }
 
     /// <summary>The page an order's entry is stored on.</summary>
@@ -118,7 +118,7 @@ internal sealed class PagedBook
         // last holds a block.
         var changes = new Dictionary<int, Dictionary<string, BookEntry>>();
         var added = new Dictionary<string, int>(StringComparer.Ordinal);
-        var (last, onLast) = _pages.Count == 0 ? (-1, BlockSize) : (_pages.Count - 1, _pageEntries[^1].Count);
+        var (last, onLast) = _pages.Count == 0 ? (-1, BlockSize) : (_pages.Count - 1, _pageOrders[^1].Count);
         foreach (var put in entries)
         {
             var entry = _names.Share(put);
@@ -135,7 +135,7 @@ internal sealed class PagedBook
         while (_pages.Count <= last)
         {
             _pages.Add(new GrainState<BookPage>(new BookPage()));
-            _pageEntries.Add(new Dictionary<string, BookEntry>(StringComparer.Ordinal));
+            _pageOrders.Add([]);
         }
 
         var records = new List<RecordWrite>((with?.Count ?? 0) + changes.Count);
@@ -143,7 +143,7 @@ internal sealed class PagedBook
         var pageWrites = new List<RecordWrite>(changes.Count);
         foreach (var (page, onPage) in changes)
         {
-            var count = _pageEntries[page].Count + onPage.Keys.Count(id => !_pageEntries[page].ContainsKey(id));
+            var count = _pageOrders[page].Count + onPage.Keys.Count(id => !_pageOf.ContainsKey(id));
             _pages[page].State = new BookPage { Packed = BookPageCodec.Pack(AsItWillBe(page, onPage), count) };
             pageWrites.Add(RecordWrite.Of(StateName(page), _grainId, _pages[page]));
         }
@@ -171,20 +171,19 @@ internal sealed class PagedBook
         {
             foreach (var entry in onPage.Values)
             {
-                _pageOf[entry.OrderId] = page;
+                if (_pageOf.TryAdd(entry.OrderId, page)) _pageOrders[page].Add(entry.OrderId);
                 Entries[entry.OrderId] = entry;
-                _pageEntries[page][entry.OrderId] = entry;
             }
         }
     }
 
-    // A page's entries once the changes are in: each keeps its place, and new ones follow in the order they came.
+    // A page's entries once the changes are in: each keeps its place, and orders new to the book follow in the order
+    // they came (an order already in the book is on this page, since it keeps the page it was first put on).
     private IEnumerable<BookEntry> AsItWillBe(int page, Dictionary<string, BookEntry> changes)
     {
-        var stored = _pageEntries[page];
-        foreach (var entry in stored.Values) yield return changes.GetValueOrDefault(entry.OrderId, entry);
+        foreach (var order in _pageOrders[page]) yield return changes.GetValueOrDefault(order) ?? Entries[order];
         foreach (var entry in changes.Values)
-            if (!stored.ContainsKey(entry.OrderId)) yield return entry;
+            if (!_pageOf.ContainsKey(entry.OrderId)) yield return entry;
     }
 
     /// <summary>The name a page is stored under, beside the grain's other states.</summary>
