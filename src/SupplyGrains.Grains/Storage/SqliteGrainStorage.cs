@@ -84,7 +84,12 @@ public sealed partial class SqliteGrainStorage : GroupCommitGrainStorage
         return await reader.ReadAsync().ConfigureAwait(false) ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : null;
     }
 
-    private protected override async Task<(long ETag, byte[] Payload)?[]> ReadRecordsAsync(IReadOnlyList<string> stateNames, string grainId)
+    // On the thread pool: Microsoft.Data.Sqlite completes its async calls synchronously, so on the caller's thread a book
+    // being read back would hold its grain's turn for the whole book, and read no window while it decodes the last.
+    private protected override Task<(long ETag, byte[] Payload)?[]> ReadRecordsAsync(IReadOnlyList<string> stateNames, string grainId) =>
+        Task.Run(() => ReadRecords(stateNames, grainId));
+
+    private async Task<(long ETag, byte[] Payload)?[]> ReadRecords(IReadOnlyList<string> stateNames, string grainId)
     {
         await using var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync().ConfigureAwait(false);
