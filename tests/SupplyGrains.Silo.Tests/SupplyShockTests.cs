@@ -72,7 +72,9 @@ public sealed class SupplyShockTests : IAsyncLifetime
     {
         using var response = await Planner.PostJson("/api/allocation-runs",
             new { productLine = "h200", fromWeek = "2026-W48", toWeek = "2027-W06", strategy = "FairShare", mode = "Commit" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        // The answer and the silo's last lines in the message: a refusal here has come once in CI and not again (2026-11-30).
+        Assert.True(response.StatusCode == HttpStatusCode.Created,
+            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{_silo.RecentOutput}");
         return await response.Read<AllocationRunView>();
     }
 
