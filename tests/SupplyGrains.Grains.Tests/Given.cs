@@ -50,15 +50,23 @@ public sealed class Given(IClusterClient client)
 
     /// <summary>
     /// Records a licence for the buyer of <paramref name="openOrder"/> and waits until the re-decision of the buyer's open
-    /// orders that a new licence starts in the background has reached that order: left running, it could reach it later,
+    /// orders that a new licence starts in the background is complete: left running, it could reach the order later,
     /// under whatever the test does next (a publication), and take that change from the test's report or audit.
     /// </summary>
     public async Task<string> LicenseReDeciding(OrderView openOrder, int quantity, DateOnly? expires = null)
     {
         var licence = await License(openOrder.CustomerId, openOrder.ProductLine, quantity, expires);
-        await Eventually.Until(() => client.GetGrain<IOrderGrain>(openOrder.Id).GetAudit(),
-            audit => audit.Any(e => e.Detail.Contains($"on licence {licence} recorded")));
+        await ReDecided(openOrder.CustomerId);
         return licence;
+    }
+
+    /// <summary>The report of the customer's latest re-evaluation (the one its view names), once it is complete.</summary>
+    public async Task<ReevaluationReport> ReDecided(string customerId)
+    {
+        var id = (await client.GetGrain<ICustomerGrain>(customerId).Get()).Reevaluation
+            ?? throw new InvalidOperationException($"customer {customerId} names no re-evaluation");
+        var report = await client.GetGrain<IReevaluationGrain>(id).WaitForReport(TimeSpan.FromSeconds(30));
+        return report.Completed ? report : throw new TimeoutException($"re-evaluation {id} not complete in 30 s: {report.Done} of {report.Total}");
     }
 
     public async Task<OrderView> Order(string customerId, string productLine, int quantity, string shipTo = "US",

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using SupplyGrains.Contracts.Allocation;
 using SupplyGrains.Contracts.Compliance;
+using SupplyGrains.Contracts.Customers;
 using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain.Orders;
 
@@ -36,6 +37,11 @@ public sealed class PolicyStoryTests : IAsyncLifetime
         story["policies"] = new JsonObject { ["1"] = await Policy(1) };
         using (var loaded = await _silo.Client("dev-admin").PostJson("/api/scenarios", story))
             Assert.True(loaded.IsSuccessStatusCode, await loaded.Content.ReadAsStringAsync());
+        // The licences re-decide their customers' orders in the background: settled before v2, so that none reaches an
+        // order after v2 is in force and decides it in the licence's name.
+        var reDecided = await ReDecided(story);
+        Assert.Equal(["alibaba", "bytedance", "tencent"], reDecided.Keys.Order());
+        Assert.Contains("licence lic-bytedance-h200 recorded by dev-admin", reDecided["bytedance"].Trigger);
         var underV1 = await Orders();
         Assert.Equal(OrderStatus.Rejected, underV1["bytedance-h200-1"].Status);
         Assert.Contains("EXPORT_DENIED", underV1["bytedance-h200-1"].Reasons);
@@ -100,6 +106,16 @@ public sealed class PolicyStoryTests : IAsyncLifetime
         using var published = await Compliance.PutJson($"/api/policies/{version}", await Policy(version));
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         return await Eventually.Until(() => Compliance.GetJson<ReevaluationReport>($"/api/policies/{version}/impact"), r => r.Completed);
+    }
+
+    /// <summary>The story's customers whose view names a re-evaluation, each with its report once complete.</summary>
+    private async Task<Dictionary<string, ReevaluationReport>> ReDecided(JsonObject story)
+    {
+        var reports = new Dictionary<string, ReevaluationReport>();
+        foreach (var (id, _) in story["customers"]!.AsObject())
+            if ((await Compliance.GetJson<CustomerView>($"/api/customers/{id}")).Reevaluation is { } reevaluation)
+                reports[id] = await Eventually.Until(() => Compliance.GetJson<ReevaluationReport>($"/api/policies/reevaluations/{reevaluation}"), r => r.Completed);
+        return reports;
     }
 
     private async Task<Dictionary<string, OrderSummary>> Orders() =>

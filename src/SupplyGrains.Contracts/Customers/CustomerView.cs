@@ -3,7 +3,11 @@ using SupplyGrains.Domain.Customers;
 
 namespace SupplyGrains.Contracts.Customers;
 
-/// <summary>A customer as <c>GET /api/customers/{id}</c> shows it.</summary>
+/// <summary>
+/// A customer as <c>GET /api/customers/{id}</c> shows it. <see cref="Reevaluation"/> is the latest re-evaluation of its
+/// open orders (a profile or licence change starts one in the background), to follow at
+/// <c>GET /api/policies/reevaluations/{id}</c>; null until a change has started one.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.CustomerView")]
 public sealed record CustomerView(
     [property: Id(0)] string Id,
@@ -14,8 +18,9 @@ public sealed record CustomerView(
     [property: Id(5)] int Tier,
     [property: Id(6)] decimal Weight,
     [property: Id(7)] long PastPurchases,
-    [property: Id(8)] IReadOnlyList<LicenseStanding> Licenses)
+    [property: Id(8)] IReadOnlyList<LicenseStanding> Licenses,
+    [property: Id(9)] string? Reevaluation)
 {
-    public static CustomerView Of(string id, CustomerProfile p, IReadOnlyList<LicenseStanding> licenses) =>
-        new(id, p.Name, p.Aliases, p.Country, p.EntityType, p.Tier, p.Weight, p.PastPurchases, licenses);
+    public static CustomerView Of(string id, CustomerProfile p, IReadOnlyList<LicenseStanding> licenses, string? reevaluation) =>
+        new(id, p.Name, p.Aliases, p.Country, p.EntityType, p.Tier, p.Weight, p.PastPurchases, licenses, reevaluation);
 }

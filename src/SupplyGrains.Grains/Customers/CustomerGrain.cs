@@ -62,5 +62,6 @@ public sealed class CustomerGrain(
 
     private CustomerProfile RequireProfile() => state.State.Profile ?? throw new NotFoundException("customer", Id);
 
-    private CustomerView View() => CustomerView.Of(Id, RequireProfile(), [.. state.State.Licenses.Values.OrderBy(l => l.LicenseId, StringComparer.Ordinal)]);
+    private CustomerView View() => CustomerView.Of(Id, RequireProfile(),
+        [.. state.State.Licenses.Values.OrderBy(l => l.LicenseId, StringComparer.Ordinal)], state.State.LastReevaluation?.ReevaluationId);
 }
