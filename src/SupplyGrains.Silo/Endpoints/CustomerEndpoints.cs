@@ -12,7 +12,7 @@ public static class CustomerEndpoints
     public static IEndpointRouteBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/customers").WithTags("Customers");
-        api.MapPut("/{id}", Define).WithName("DefineCustomer").WithSummary("Define or update a customer; a change re-decides its open orders in the background (its reevaluation)").RequireAuthorization(Roles.PlanPolicy);
+        api.MapPut("/{id}", Define).WithName("DefineCustomer").WithSummary("Define or update a customer; a change re-decides its open orders in the background, and the answer names that re-evaluation (reevaluation)").RequireAuthorization(Roles.PlanPolicy);
         api.MapGet("/{id}", Get).WithName("GetCustomer").WithSummary("A customer with its licences and the latest re-evaluation of its open orders").RequireAuthorization(Roles.OwnReadPolicy);
         return app;
     }
