@@ -1,3 +1,4 @@
+using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Contracts.Customers;
 using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain.Compliance;
@@ -7,8 +8,9 @@ using SupplyGrains.Domain.Orders;
 namespace SupplyGrains.Grains.Tests;
 
 /// <summary>
-/// A licence or profile change re-decides the customer's open orders in the background; the customer's view names that
-/// re-evaluation, so whoever made the change can follow it to its report instead of polling the orders.
+/// A licence or profile change re-decides the customer's open orders in the background; the answer to the change and the
+/// customer's view name that re-evaluation, so whoever made the change can follow it to its report instead of polling
+/// the orders.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public class CustomerReevaluationTests(ClusterFixture fixture)
@@ -17,8 +19,10 @@ public class CustomerReevaluationTests(ClusterFixture fixture)
 
     private ICustomerGrain Customer(string id) => fixture.Client.GetGrain<ICustomerGrain>(id);
 
+    private ILicenseGrain License(string id) => fixture.Client.GetGrain<ILicenseGrain>(id);
+
     [Fact]
-    public async Task ALicenceRecorded_IsFollowedFromTheCustomer_ToAReportOfTheOrdersItMoved()
+    public async Task ALicenceRecorded_NamesItsReevaluation_AsTheCustomerDoes_WhoseReportHasTheOrdersItMoved()
     {
         var pl = await _given.ProductLine();
         await fixture.Policies.Publish([new ExportRule(pl, "CN", ExportTreatment.LicenseRequired)]);
@@ -27,16 +31,24 @@ public class CustomerReevaluationTests(ClusterFixture fixture)
         var held = await _given.Order(buyer, pl, 16, shipTo: "CN");
         Assert.Equal((OrderStatus.OnHold, ReasonCodes.AwaitingExportLicense), (held.Status, Assert.Single(held.Gates, g => g.Reason is not null).Reason));
 
-        var licence = await _given.License(buyer, pl, 100);
+        var licence = ClusterFixture.Unique("lic");
+        var terms = new LicenseTerms(buyer, [pl], 100, new DateOnly(2099, 1, 1), []);
+        var recorded = await License(licence).Record(terms, "officer-3");
         var report = await _given.ReDecided(buyer);
 
+        Assert.Equal((recorded.Reevaluation, (await License(licence).Get()).Reevaluation), (report.Id, report.Id));
         Assert.Equal((await Customer(buyer).Get()).Reevaluation, report.Id);
-        Assert.Contains($"licence {licence} recorded by tests", report.Trigger);
+        Assert.Contains($"licence {licence} recorded by officer-3", report.Trigger);
         Assert.Equal((1, 1, 1), (report.Total, report.Done, report.Changed));
         var moved = Assert.Single(report.Orders);
         Assert.Equal((held.Id, OrderStatus.OnHold, OrderStatus.Approved), (moved.OrderId, moved.Before, moved.After));
         // Complete means the order is decided: no waiting on the order itself.
         Assert.Equal(OrderStatus.Approved, (await fixture.Client.GetGrain<IOrderGrain>(held.Id).Get()).Status);
+
+        // Recorded again with new conditions only: nothing the gates read changed, so no order is decided again.
+        var amended = await License(licence).Record(terms with { Conditions = ["no military end use"] }, "officer-3");
+        Assert.Equal((null, null), (amended.Reevaluation, (await License(licence).Get()).Reevaluation));
+        Assert.Equal(report.Id, (await Customer(buyer).Get()).Reevaluation);
     }
 
     [Fact]

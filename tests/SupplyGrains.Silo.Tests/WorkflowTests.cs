@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using SupplyGrains.Contracts.Allocation;
+using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Contracts.Orders;
 using SupplyGrains.Domain.Allocation;
 using SupplyGrains.Domain.Orders;
@@ -19,7 +20,14 @@ public class WorkflowTests(WorkflowFixture fixture)
         // Under the shipped policy v2, H200 to CN needs an export licence and Beijing's approval per purchase.
         var buyer = Data.Unique("cn-buyer");
         (await _planner.PutJson($"/api/customers/{buyer}", Data.Customer("CN"))).EnsureSuccessStatusCode();
-        (await _compliance.PutJson($"/api/licenses/{Data.Unique("lic")}", new { customerId = buyer, productLines = new[] { "h200" }, quantity = 800, expires = "2099-12-31", conditions = new[] { "no military end use" } })).EnsureSuccessStatusCode();
+        using (var licensed = await _compliance.PutJson($"/api/licenses/{Data.Unique("lic")}", new { customerId = buyer, productLines = new[] { "h200" }, quantity = 800, expires = "2099-12-31", conditions = new[] { "no military end use" } }))
+        {
+            // The answer names the re-decision of the buyer's open orders that the new licence started.
+            var reevaluation = (await licensed.Read<LicenseView>()).Reevaluation;
+            Assert.NotNull(reevaluation);
+            var report = await Eventually.Until(() => _compliance.GetJson<ReevaluationReport>($"/api/policies/reevaluations/{reevaluation}"), r => r.Completed);
+            Assert.Contains("recorded by dev-compliance", report.Trigger);
+        }
 
         var submitted = await _planner.PostJson("/api/orders", Data.Order(buyer, "h200", 80, shipToCountry: "CN", requestedWeek: "2026-W50"));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);

@@ -2,7 +2,11 @@ using SupplyGrains.Domain.Compliance;
 
 namespace SupplyGrains.Contracts.Compliance;
 
-/// <summary>A licence as <c>GET /api/licenses/{id}</c> shows it: the terms plus what remains.</summary>
+/// <summary>
+/// A licence as <c>GET /api/licenses/{id}</c> shows it: the terms plus what remains, and the re-evaluation of the
+/// customer's open orders that its last recording started (<c>GET /api/policies/reevaluations/{id}</c>; null when
+/// that recording changed nothing the gates read, so no order needed deciding again).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.LicenseView")]
 public sealed record LicenseView(
     [property: Id(0)] string Id,
@@ -13,7 +17,8 @@ public sealed record LicenseView(
     [property: Id(5)] IReadOnlyList<string> Conditions,
     [property: Id(6)] int Remaining,
     [property: Id(7)] string RecordedBy,
-    [property: Id(8)] DateTimeOffset RecordedAt)
+    [property: Id(8)] DateTimeOffset RecordedAt,
+    [property: Id(9)] string? Reevaluation)
 {
     public LicenseStanding Standing => new(Id, ProductLines, Remaining, Expires, RecordedBy, RecordedAt);
 }

@@ -23,7 +23,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>
     /// A licence of this customer was recorded, drawn on or returned to, or expired (<paramref name="reevaluate"/>);
     /// re-evaluates the customer's open orders when the gates can see the change, on the word of <paramref name="by"/>.
+    /// Returns the id of the re-evaluation it started, or null when the change needed none.
     /// </summary>
     [Alias("LicenseChanged")]
-    Task LicenseChanged(LicenseStanding standing, string trigger, string by, bool reevaluate = false);
+    Task<string?> LicenseChanged(LicenseStanding standing, string trigger, string by, bool reevaluate = false);
 }

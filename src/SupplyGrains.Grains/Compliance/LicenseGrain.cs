@@ -40,7 +40,14 @@ public sealed class LicenseGrain(
         state.State.RecordedBy = by;
         state.State.RecordedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
-        await Notify($"licence {Id} recorded by {by}", by);
+        var reevaluation = await Notify($"licence {Id} recorded by {by}", by);
+        if (reevaluation != state.State.Reevaluation)
+        {
+            // Only the customer knows whether the recording is worth re-deciding its orders, so the id comes after the
+            // licence's own write. Lost in a crash in between, the view shows null; the customer's view still names it.
+            state.State.Reevaluation = reevaluation;
+            await state.WriteStateAsync();
+        }
         await GrainFactory.GetGrain<IComplianceClockGrain>(IComplianceClockGrain.Key).Watch(Id, terms.Expires);
         return View();
     }
@@ -71,7 +78,7 @@ public sealed class LicenseGrain(
             .LicenseChanged(View().Standing, $"licence {Id} expired on {expires:yyyy-MM-dd}", "system", reevaluate: true);
     }
 
-    private Task Notify(string trigger, string by) =>
+    private Task<string?> Notify(string trigger, string by) =>
         GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId).LicenseChanged(View().Standing, trigger, by);
 
     private LicenseTerms RequireTerms() => state.State.Terms ?? throw new NotFoundException("licence", Id);
@@ -80,6 +87,6 @@ public sealed class LicenseGrain(
     {
         var t = RequireTerms();
         return new LicenseView(Id, t.CustomerId, t.ProductLines, t.Quantity, t.Expires, t.Conditions,
-            Math.Max(0, state.State.Remaining), state.State.RecordedBy, state.State.RecordedAt);
+            Math.Max(0, state.State.Remaining), state.State.RecordedBy, state.State.RecordedAt, state.State.Reevaluation);
     }
 }

@@ -2,7 +2,10 @@ using SupplyGrains.Domain.Compliance;
 
 namespace SupplyGrains.Grains.Compliance;
 
-/// <summary>A licence's stored state: its terms, who recorded it, and the draws and returns by entry id (counted once).</summary>
+/// <summary>
+/// A licence's stored state: its terms, who recorded it, the re-evaluation its last recording started, and the draws and
+/// returns by entry id (counted once).
+/// </summary>
 [GenerateSerializer, Alias("SupplyGrains.LicenseState")]
 public sealed class LicenseState
 {
@@ -11,6 +14,7 @@ public sealed class LicenseState
     [Id(2)] public DateTimeOffset RecordedAt { get; set; }
     [Id(3)] public Dictionary<string, int> Draws { get; set; } = [];
     [Id(4)] public Dictionary<string, int> Returns { get; set; } = [];
+    [Id(5)] public string? Reevaluation { get; set; }
 
     public int Remaining => (Terms?.Quantity ?? 0) - Draws.Values.Sum() + Returns.Values.Sum();
 }

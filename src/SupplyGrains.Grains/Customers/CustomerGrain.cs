@@ -35,17 +35,19 @@ public sealed class CustomerGrain(
     public Task<BuyerContext> GetBuyer() =>
         Task.FromResult(new BuyerContext(RequireProfile(), [.. state.State.Licenses.Values.OrderBy(l => l.LicenseId, StringComparer.Ordinal)]));
 
-    public async Task LicenseChanged(LicenseStanding standing, string trigger, string by, bool reevaluate = false)
+    public async Task<string?> LicenseChanged(LicenseStanding standing, string trigger, string by, bool reevaluate = false)
     {
         state.State.Licenses.TryGetValue(standing.LicenseId, out var before);
-        if (before is not null && SameStanding(before, standing) && !reevaluate) return;
+        if (before is not null && SameStanding(before, standing) && !reevaluate) return null;
         state.State.Licenses[standing.LicenseId] = standing;
         var reevaluates = before is null || reevaluate || Matters(before, standing);
         if (reevaluates) state.State.LastReevaluation = Reevaluations.Plan(new ReevaluationScope(trigger, Id, by));
         await state.WriteStateAsync();
         // Draws on a licence change its remaining quantity on every commit; only a change the gates can see
         // (cover, expiry, running out or coming back) is worth re-deciding every open order of the customer.
-        if (reevaluates) await Reevaluations.Start(GrainFactory, state.State.LastReevaluation);
+        if (!reevaluates) return null;
+        await Reevaluations.Start(GrainFactory, state.State.LastReevaluation);
+        return state.State.LastReevaluation!.ReevaluationId;
     }
 
     private static bool Matters(LicenseStanding before, LicenseStanding after) =>
