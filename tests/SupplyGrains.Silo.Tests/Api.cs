@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using SupplyGrains.Contracts.Compliance;
 using SupplyGrains.Silo.Hosting;
 
 namespace SupplyGrains.Silo.Tests;
@@ -33,6 +34,10 @@ public static class Api
             throw new HttpRequestException($"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Read<T>();
     }
+
+    /// <summary>A re-evaluation's report (<c>GET /api/policies/reevaluations/{id}</c>) once it says it is complete.</summary>
+    public static Task<ReevaluationReport> CompletedReevaluation(this HttpClient http, string id) =>
+        Eventually.Until(() => http.GetJson<ReevaluationReport>($"/api/policies/reevaluations/{id}"), r => r.Completed);
 
     /// <summary>Asserts the response is a problem details document with this status; returns it.</summary>
     public static async Task<JsonElement> Problem(this HttpResponseMessage response, int status)

@@ -114,7 +114,7 @@ public sealed class PolicyStoryTests : IAsyncLifetime
         var reports = new Dictionary<string, ReevaluationReport>();
         foreach (var (id, _) in story["customers"]!.AsObject())
             if ((await Compliance.GetJson<CustomerView>($"/api/customers/{id}")).Reevaluation is { } reevaluation)
-                reports[id] = await Eventually.Until(() => Compliance.GetJson<ReevaluationReport>($"/api/policies/reevaluations/{reevaluation}"), r => r.Completed);
+                reports[id] = await Compliance.CompletedReevaluation(reevaluation);
         return reports;
     }
 

@@ -25,7 +25,7 @@ public class WorkflowTests(WorkflowFixture fixture)
             // The answer names the re-decision of the buyer's open orders that the new licence started.
             var reevaluation = (await licensed.Read<LicenseView>()).Reevaluation;
             Assert.NotNull(reevaluation);
-            var report = await Eventually.Until(() => _compliance.GetJson<ReevaluationReport>($"/api/policies/reevaluations/{reevaluation}"), r => r.Completed);
+            var report = await _compliance.CompletedReevaluation(reevaluation);
             Assert.Contains("recorded by dev-compliance", report.Trigger);
         }
 

@@ -59,9 +59,7 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, ILifecyclePartici
     internal async Task ReadManyAsync<T>(IReadOnlyList<string> stateNames, GrainId grainId, IReadOnlyList<IGrainState<T>> grainStates)
     {
         ObjectDisposedException.ThrowIf(_stopped, this);
-        using var span = Tracing.StartActivity("grain state read many", System.Diagnostics.ActivityKind.Client);
-        span?.SetTag("db.system", Name);
-        span?.SetTag("grain.id", grainId.ToString());
+        using var span = Span("grain state read many", $"{stateNames[0]}..{stateNames[^1]}", grainId);
         span?.SetTag("grain.records", stateNames.Count);
         var records = await ReadRecordsAsync(stateNames, grainId.ToString()).ConfigureAwait(false);
         for (var i = 0; i < stateNames.Count; i++) Fill(grainStates[i], records[i]);
