@@ -114,7 +114,13 @@ public class AllocationGrainTests(ClusterFixture fixture)
         var line = Assert.Single(Assert.Single(run.Weeks).Lines);
         Assert.Equal(16, line.Quantity);
         Assert.Equal(StopReason.LicenseCap, line.StoppedBy);
-        Assert.Equal(0, (await fixture.Client.GetGrain<ILicenseGrain>(licence).Get()).Remaining);
+        var drawn = await fixture.Client.GetGrain<ILicenseGrain>(licence).Get();
+        Assert.Equal(0, drawn.Remaining);
+        // Run dry, the licence no longer covers the rest of the order: the draw re-decides it, and the licence names that.
+        var report = await _given.ReDecided(buyer);
+        Assert.Equal(report.Id, drawn.Reevaluation);
+        Assert.Contains($"licence {licence}: 16 units drawn by", report.Trigger);
+        Assert.Equal(1, report.Total);
     }
 
     [Fact]
@@ -125,6 +131,7 @@ public class AllocationGrainTests(ClusterFixture fixture)
         await _given.Supply(pl, 80);
         var buyer = await _given.Customer("CN");
         var licence = await _given.License(buyer, pl, 100);
+        var recorded = (await fixture.Client.GetGrain<ILicenseGrain>(licence).Get()).Reevaluation;
         var order = await _given.Order(buyer, pl, 40, shipTo: "CN");
         await Allocation(pl).Run(ClusterFixture.Unique("run"), Request(pl, RunMode.Commit), "planner");
         Assert.Equal(40, await CommittedIn(pl, Given.Week));
@@ -134,7 +141,11 @@ public class AllocationGrainTests(ClusterFixture fixture)
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
         Assert.Equal(0, cancelled.Allocated);
         Assert.Equal(0, await CommittedIn(pl, Given.Week));
-        Assert.Equal(100, (await fixture.Client.GetGrain<ILicenseGrain>(licence).Get()).Remaining);
+        var returned = await fixture.Client.GetGrain<ILicenseGrain>(licence).Get();
+        Assert.Equal(100, returned.Remaining);
+        // Neither the draw nor the return changed what the gates read (units left either way): the recording's stays named.
+        Assert.NotNull(recorded);
+        Assert.Equal(recorded, returned.Reevaluation);
     }
 
     [Fact]

@@ -86,6 +86,7 @@ public sealed class ClockTests : IAsyncLifetime
         order = await Client.GetGrain<IOrderGrain>(order.Id).Get();
         Assert.Equal(OrderStatus.Approved, order.Status);
         Assert.Equal(licence, order.LicenseId);
+        var recorded = (await Client.GetGrain<ILicenseGrain>(licence).Get()).Reevaluation;
 
         _clock.Advance(TimeSpan.FromDays(1));
 
@@ -94,6 +95,11 @@ public sealed class ClockTests : IAsyncLifetime
         Assert.Contains(held.Gates, g => g.Reason == ReasonCodes.LicenseExpired);
         var audit = await Client.GetGrain<IOrderGrain>(order.Id).GetAudit();
         Assert.Contains(audit, a => a.Kind == "GatesEvaluated" && a.Detail.Contains($"licence {licence} expired on {Today.AddDays(-1):yyyy-MM-dd}"));
+        // The licence names the re-evaluation its expiry started (written after the customer started it).
+        var expired = await Eventually.Until(() => Client.GetGrain<ILicenseGrain>(licence).Get(), l => l.Reevaluation != recorded);
+        var report = await Client.GetGrain<IReevaluationGrain>(expired.Reevaluation!).WaitForReport(TimeSpan.FromSeconds(30));
+        Assert.Contains($"licence {licence} expired on", report.Trigger);
+        Assert.Equal(order.Id, Assert.Single(report.Orders).OrderId);
     }
 
     private static PolicyDocument Document(DateOnly effectiveFrom, ExportTreatment cn, string productLine) => new(

@@ -3,9 +3,10 @@ using SupplyGrains.Domain.Compliance;
 namespace SupplyGrains.Contracts.Compliance;
 
 /// <summary>
-/// A licence as <c>GET /api/licenses/{id}</c> shows it: the terms plus what remains, and the re-evaluation of the
-/// customer's open orders that its last recording started (<c>GET /api/policies/reevaluations/{id}</c>; null when
-/// that recording changed nothing the gates read, so no order needed deciding again).
+/// A licence as <c>GET /api/licenses/{id}</c> shows it: the terms plus what remains, and the latest re-evaluation of the
+/// customer's open orders that a change of the licence started (<c>GET /api/policies/reevaluations/{id}</c>): its
+/// recording (null when that recording changed nothing the gates read, so no order needed deciding again), or since
+/// then a draw or return that ran it dry or brought it back, or its expiry.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyGrains.LicenseView")]
 public sealed record LicenseView(

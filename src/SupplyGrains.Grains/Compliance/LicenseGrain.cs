@@ -59,7 +59,7 @@ public sealed class LicenseGrain(
         if (state.State.Draws.ContainsKey(entryId)) return;
         state.State.Draws[entryId] = units;
         await state.WriteStateAsync();
-        await Notify($"licence {Id}: {units} units drawn by {entryId}", "system");
+        await Remember(await Notify($"licence {Id}: {units} units drawn by {entryId}", "system"));
     }
 
     public async Task Return(string entryId, int units)
@@ -67,15 +67,26 @@ public sealed class LicenseGrain(
         if (state.State.Returns.ContainsKey(entryId)) return;
         state.State.Returns[entryId] = units;
         await state.WriteStateAsync();
-        await Notify($"licence {Id}: {units} units returned by {entryId}", "system");
+        await Remember(await Notify($"licence {Id}: {units} units returned by {entryId}", "system"));
     }
 
-    public Task Expire()
+    public async Task Expire()
     {
         var expires = RequireTerms().Expires;
         // The standing the customer holds has not changed (a licence carries its date); its meaning has.
-        return GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId)
-            .LicenseChanged(View().Standing, $"licence {Id} expired on {expires:yyyy-MM-dd}", "system", reevaluate: true);
+        await Remember(await GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId)
+            .LicenseChanged(View().Standing, $"licence {Id} expired on {expires:yyyy-MM-dd}", "system", reevaluate: true));
+    }
+
+    // A draw, return or expiry that re-decides the customer's orders (running the licence dry, bringing it back, its
+    // date passing) names that re-evaluation on the licence, as a recording does; one that re-decides nothing (most
+    // draws) leaves the last one named, and costs no second write. Lost in a crash before this write, the view keeps
+    // the one before; the customer's view still names it.
+    private async Task Remember(string? reevaluation)
+    {
+        if (reevaluation is null || reevaluation == state.State.Reevaluation) return;
+        state.State.Reevaluation = reevaluation;
+        await state.WriteStateAsync();
     }
 
     private Task<string?> Notify(string trigger, string by) =>

@@ -3,8 +3,8 @@ using SupplyGrains.Domain.Compliance;
 namespace SupplyGrains.Grains.Compliance;
 
 /// <summary>
-/// A licence's stored state: its terms, who recorded it, the re-evaluation its last recording started, and the draws and
-/// returns by entry id (counted once).
+/// A licence's stored state: its terms, who recorded it, the re-evaluation its latest change started (see
+/// <see cref="Contracts.Compliance.LicenseView"/>), and the draws and returns by entry id (counted once).
 /// </summary>
 [GenerateSerializer, Alias("SupplyGrains.LicenseState")]
 public sealed class LicenseState

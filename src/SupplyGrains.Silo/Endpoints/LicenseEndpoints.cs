@@ -14,7 +14,7 @@ public static class LicenseEndpoints
         var api = app.MapGroup("/api/licenses").WithTags("Licences");
         api.MapPut("/{id}", Record).WithName("RecordLicense")
             .WithSummary("Record or amend an export licence; the customer's open orders are re-decided in the background, and the answer names that re-evaluation (reevaluation)").RequireAuthorization(Roles.CompliancePolicy);
-        api.MapGet("/{id}", Get).WithName("GetLicense").WithSummary("A licence with its remaining quantity").RequireAuthorization(Roles.ReadPolicy);
+        api.MapGet("/{id}", Get).WithName("GetLicense").WithSummary("A licence with its remaining quantity and the latest re-evaluation a change of it started (reevaluation)").RequireAuthorization(Roles.ReadPolicy);
         return app;
     }
 
