@@ -149,8 +149,8 @@ internal static class Intake
             }
         }));
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var (siloCpu, toolCpu) = cpu.Stop();
-        return new PhaseResult(name, ok, failed, elapsed, [.. latencies.SelectMany(l => l).Order()], firstFailure) { SiloCpu = siloCpu, ToolCpu = toolCpu };
+        var (siloCpu, toolCpu, toolGc) = cpu.Stop();
+        return new PhaseResult(name, ok, failed, elapsed, [.. latencies.SelectMany(l => l).Order()], firstFailure) { SiloCpu = siloCpu, ToolCpu = toolCpu, ToolGc = toolGc };
     }
 
     /// <summary>
@@ -204,12 +204,12 @@ internal static class Intake
         }
         await Task.WhenAll(sending);
         var elapsed = Stopwatch.GetElapsedTime(timedFrom);
-        var (siloCpu, toolCpu) = (cpu ?? CpuMeter.Start()).Stop();
+        var (siloCpu, toolCpu, toolGc) = (cpu ?? CpuMeter.Start()).Stop();
         var after = await SiloHistogram.ReadAsync(http, Histograms);
         if (Environment.GetEnvironmentVariable("BENCH_PACED_TRACE") is { Length: > 0 } traceFile)
             await File.WriteAllLinesAsync(traceFile, timed.OrderBy(t => t.Due).Select(t => string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{(t.Due - timedFrom) * 1000.0 / Stopwatch.Frequency:F2} {t.LatencyMs:F2} {t.LagMs:F2}")));
-        var result = new PhaseResult(name, ok, failed, elapsed, [.. timed.Select(t => t.LatencyMs).Order()], firstFailure) { SiloCpu = siloCpu, ToolCpu = toolCpu };
+        var result = new PhaseResult(name, ok, failed, elapsed, [.. timed.Select(t => t.LatencyMs).Order()], firstFailure) { SiloCpu = siloCpu, ToolCpu = toolCpu, ToolGc = toolGc };
         return (result, before is null ? [] : await before, after);
     }
 

@@ -8,6 +8,8 @@ internal sealed record PhaseResult(string Name, int Ok, int Failed, TimeSpan Ela
 
     public TimeSpan ToolCpu { get; init; }
 
+    public ToolCollections? ToolGc { get; init; }
+
     /// <summary>Silo CPU per answered request in microseconds: what a request costs, whatever else runs on the machine.</summary>
     public double? SiloCpuPerRequestUs => SiloCpu is { } cpu && Ok > 0 ? cpu.TotalMicroseconds / Ok : null;
 
@@ -25,5 +27,5 @@ internal sealed record PhaseResult(string Name, int Ok, int Failed, TimeSpan Ela
         $"{Name}: {Ok} ok{(Failed > 0 ? $", {Failed} failed (first: {FirstFailure})" : "")} in {Elapsed.TotalSeconds:F1} s = {Rate:F0}/s, " +
         $"p50 {P50:F1} ms, p99 {P99:F1} ms" +
         (SiloCpuPerRequestUs is { } us ? $"; silo CPU {us:F0} µs/request ({SiloCpu!.Value.TotalSeconds / Elapsed.TotalSeconds:F2} cores)" : "") +
-        $"; tool CPU {ToolCpu.TotalSeconds / Elapsed.TotalSeconds:F2} cores";
+        $"; tool CPU {ToolCpu.TotalSeconds / Elapsed.TotalSeconds:F2} cores" + (ToolGc is { } gc ? $", {gc}" : "");
 }
