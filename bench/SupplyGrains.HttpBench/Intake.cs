@@ -157,7 +157,8 @@ internal static class Intake
     /// Sends <paramref name="request"/> at <paramref name="perSecond"/> for <paramref name="settle"/> plus
     /// <paramref name="duration"/>, and times the orders due in the second part only, each from when it was due. The
     /// silo's <see cref="Histograms"/> are read as the timed part starts and after its last answer. With <c>BENCH_PACED_TRACE</c>
-    /// set to a file, one line per timed order: due (ms after the timed part began), latency and send lag (ms).
+    /// set to a file, a first line with the timed part's start on the monotonic clock, then one per timed order: due (ms
+    /// after the timed part began), latency and send lag (ms).
     /// </summary>
     private static async Task<(PhaseResult Result, IReadOnlyList<SiloHistogram?> Before, IReadOnlyList<SiloHistogram?> After)> PacedAsync(
         HttpClient http, string name, Func<HttpRequestMessage> request, HttpStatusCode expected, double perSecond, TimeSpan settle, TimeSpan duration)
@@ -207,8 +208,11 @@ internal static class Intake
         var (siloCpu, toolCpu, toolGc) = (cpu ?? CpuMeter.Start()).Stop();
         var after = await SiloHistogram.ReadAsync(http, Histograms);
         if (Environment.GetEnvironmentVariable("BENCH_PACED_TRACE") is { Length: > 0 } traceFile)
+            // The first line places the timed part on the machine's monotonic clock (Stopwatch's on Linux), so the trace
+            // lines up with a system trace of the run (perf record -k mono).
             await File.WriteAllLinesAsync(traceFile, timed.OrderBy(t => t.Due).Select(t => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{(t.Due - timedFrom) * 1000.0 / Stopwatch.Frequency:F2} {t.LatencyMs:F2} {t.LagMs:F2}")));
+                $"{(t.Due - timedFrom) * 1000.0 / Stopwatch.Frequency:F2} {t.LatencyMs:F2} {t.LagMs:F2}")).Prepend(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"# timed part began at {timedFrom / (double)Stopwatch.Frequency:F6} s of the monotonic clock; then per order: due (ms after that), latency (ms), send lag (ms)")));
         var result = new PhaseResult(name, ok, failed, elapsed, [.. timed.Select(t => t.LatencyMs).Order()], firstFailure) { SiloCpu = siloCpu, ToolCpu = toolCpu, ToolGc = toolGc };
         return (result, before is null ? [] : await before, after);
     }
