@@ -40,14 +40,8 @@ public sealed class LicenseGrain(
         state.State.RecordedBy = by;
         state.State.RecordedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
-        var reevaluation = await Notify($"licence {Id} recorded by {by}", by);
-        if (reevaluation != state.State.Reevaluation)
-        {
-            // Only the customer knows whether the recording is worth re-deciding its orders, so the id comes after the
-            // licence's own write. Lost in a crash in between, the view shows null; the customer's view still names it.
-            state.State.Reevaluation = reevaluation;
-            await state.WriteStateAsync();
-        }
+        // A recording that re-decides nothing says so: its answer names none.
+        await Name(await Notify($"licence {Id} recorded by {by}", by));
         await GrainFactory.GetGrain<IComplianceClockGrain>(IComplianceClockGrain.Key).Watch(Id, terms.Expires);
         return View();
     }
@@ -59,7 +53,7 @@ public sealed class LicenseGrain(
         if (state.State.Draws.ContainsKey(entryId)) return;
         state.State.Draws[entryId] = units;
         await state.WriteStateAsync();
-        await Remember(await Notify($"licence {Id}: {units} units drawn by {entryId}", "system"));
+        await Name(await Notify($"licence {Id}: {units} units drawn by {entryId}", "system") ?? state.State.Reevaluation);
     }
 
     public async Task Return(string entryId, int units)
@@ -67,24 +61,24 @@ public sealed class LicenseGrain(
         if (state.State.Returns.ContainsKey(entryId)) return;
         state.State.Returns[entryId] = units;
         await state.WriteStateAsync();
-        await Remember(await Notify($"licence {Id}: {units} units returned by {entryId}", "system"));
+        await Name(await Notify($"licence {Id}: {units} units returned by {entryId}", "system") ?? state.State.Reevaluation);
     }
 
     public async Task Expire()
     {
         var expires = RequireTerms().Expires;
         // The standing the customer holds has not changed (a licence carries its date); its meaning has.
-        await Remember(await GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId)
-            .LicenseChanged(View().Standing, $"licence {Id} expired on {expires:yyyy-MM-dd}", "system", reevaluate: true));
+        await Name(await GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId)
+            .LicenseChanged(View().Standing, $"licence {Id} expired on {expires:yyyy-MM-dd}", "system", reevaluate: true) ?? state.State.Reevaluation);
     }
 
-    // A draw, return or expiry that re-decides the customer's orders (running the licence dry, bringing it back, its
-    // date passing) names that re-evaluation on the licence, as a recording does; one that re-decides nothing (most
-    // draws) leaves the last one named, and costs no second write. Lost in a crash before this write, the view keeps
-    // the one before; the customer's view still names it.
-    private async Task Remember(string? reevaluation)
+    // Names on the licence the re-evaluation its latest change started. Only the customer knows whether a change is
+    // worth re-deciding its orders, so the id comes after the licence's own write, in a second one (none when the name
+    // stays: a draw, return or expiry that re-decides nothing, as most draws, leaves the last one named). Lost in a
+    // crash in between, the view keeps the one before; the customer's view still names it.
+    private async Task Name(string? reevaluation)
     {
-        if (reevaluation is null || reevaluation == state.State.Reevaluation) return;
+        if (reevaluation == state.State.Reevaluation) return;
         state.State.Reevaluation = reevaluation;
         await state.WriteStateAsync();
     }
