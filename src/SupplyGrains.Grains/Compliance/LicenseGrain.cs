@@ -68,8 +68,7 @@ public sealed class LicenseGrain(
     {
         var expires = RequireTerms().Expires;
         // The standing the customer holds has not changed (a licence carries its date); its meaning has.
-        await Name(await GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId)
-            .LicenseChanged(View().Standing, $"licence {Id} expired on {expires:yyyy-MM-dd}", "system", reevaluate: true) ?? state.State.Reevaluation);
+        await Name(await Notify($"licence {Id} expired on {expires:yyyy-MM-dd}", "system", reevaluate: true) ?? state.State.Reevaluation);
     }
 
     // Names on the licence the re-evaluation its latest change started. Only the customer knows whether a change is
@@ -83,8 +82,8 @@ public sealed class LicenseGrain(
         await state.WriteStateAsync();
     }
 
-    private Task<string?> Notify(string trigger, string by) =>
-        GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId).LicenseChanged(View().Standing, trigger, by);
+    private Task<string?> Notify(string trigger, string by, bool reevaluate = false) =>
+        GrainFactory.GetGrain<ICustomerGrain>(RequireTerms().CustomerId).LicenseChanged(View().Standing, trigger, by, reevaluate);
 
     private LicenseTerms RequireTerms() => state.State.Terms ?? throw new NotFoundException("licence", Id);
 
