@@ -20,6 +20,7 @@ internal static class Intake
         var productLines = Setting("BENCH_PRODUCT_LINES", 2);
         var pacedShare = Setting("BENCH_PACED_PERCENT", 25) / 100.0;
         var warmUp = TimeSpan.FromSeconds(Setting("BENCH_WARMUP_SECONDS", 10));
+        var pacedDuration = TimeSpan.FromSeconds(Setting("BENCH_PACED_SECONDS", seconds));
         var duration = TimeSpan.FromSeconds(seconds);
 
         using var http = Client(url, key, maxConnections: 1024);
@@ -89,9 +90,11 @@ internal static class Intake
             // The schedule runs at the rate before any order is timed, as wrk2 runs 10 s before it records: the p99 asked
             // for is the one at that rate, not the one of the step from the closed loop's last round to it.
             var settle = TimeSpan.FromSeconds(Setting("BENCH_PACED_SETTLE_SECONDS", 10));
-            var paced = await PacedAsync(pacedHttp, "intake paced", Submit, HttpStatusCode.Created, rate, settle, duration);
+            var paced = await PacedAsync(pacedHttp, "intake paced", Submit, HttpStatusCode.Created, rate, settle, pacedDuration);
             Console.WriteLine($"paced at {rate:F0}/s ({rate / medianPing:P0} of the median ping rate, open loop, {connections} connections, " +
                               $"timed after {settle.TotalSeconds:F0} s at that rate): {paced.Result}");
+            if (paced.WindowP99s.Count > 1)
+                Console.WriteLine($"paced run, p99 of each {PacedWindow.TotalSeconds:F0} s: {string.Join(", ", paced.WindowP99s.Select(p => $"{p:F1}"))} ms");
             foreach (var (before, after) in paced.Before.Zip(paced.After))
             {
                 if (before is not null && after is not null) Console.WriteLine($"paced run, as the silo saw it: {after.Since(before)}");
@@ -158,9 +161,10 @@ internal static class Intake
     /// <paramref name="duration"/>, and times the orders due in the second part only, each from when it was due. The
     /// silo's <see cref="Histograms"/> are read as the timed part starts and after its last answer. With <c>BENCH_PACED_TRACE</c>
     /// set to a file, a first line with the timed part's start on the monotonic clock, then one per timed order: due (ms
-    /// after the timed part began), latency and send lag (ms).
+    /// after the timed part began), latency and send lag (ms). Also the p99 of each <see cref="PacedWindow"/> of due times,
+    /// so a long run shows whether its tail is spread or a few spells.
     /// </summary>
-    private static async Task<(PhaseResult Result, IReadOnlyList<SiloHistogram?> Before, IReadOnlyList<SiloHistogram?> After)> PacedAsync(
+    private static async Task<(PhaseResult Result, IReadOnlyList<SiloHistogram?> Before, IReadOnlyList<SiloHistogram?> After, IReadOnlyList<double> WindowP99s)> PacedAsync(
         HttpClient http, string name, Func<HttpRequestMessage> request, HttpStatusCode expected, double perSecond, TimeSpan settle, TimeSpan duration)
     {
         var untimed = (long)(perSecond * settle.TotalSeconds);
@@ -214,8 +218,14 @@ internal static class Intake
                 $"{(t.Due - timedFrom) * 1000.0 / Stopwatch.Frequency:F2} {t.LatencyMs:F2} {t.LagMs:F2}")).Prepend(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"# timed part began at {timedFrom / (double)Stopwatch.Frequency:F6} s of the monotonic clock; then per order: due (ms after that), latency (ms), send lag (ms)")));
         var result = new PhaseResult(name, ok, failed, elapsed, [.. timed.Select(t => t.LatencyMs).Order()], firstFailure) { SiloCpu = siloCpu, ToolCpu = toolCpu, ToolGc = toolGc };
-        return (result, before is null ? [] : await before, after);
+        var windowTicks = (long)(PacedWindow.TotalSeconds * Stopwatch.Frequency);
+        var windowP99s = timed.GroupBy(t => (t.Due - timedFrom) / windowTicks).OrderBy(g => g.Key)
+            .Select(g => new PhaseResult(name, g.Count(), 0, PacedWindow, [.. g.Select(t => t.LatencyMs).Order()], null).P99).ToList();
+        return (result, before is null ? [] : await before, after, windowP99s);
     }
+
+    /// <summary>The span a long paced run's p99 is also given for, one value each: the closed-loop rounds' length.</summary>
+    private static readonly TimeSpan PacedWindow = TimeSpan.FromSeconds(10);
 
     private static readonly SiloHistogram.Kind[] Histograms = [SiloHistogram.StoreWrites, SiloHistogram.OrderRequests];
 

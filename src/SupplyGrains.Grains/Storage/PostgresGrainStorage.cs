@@ -45,16 +45,36 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
         if (options.Writers < 1)
             throw new OrleansConfigurationException($"PostgreSQL grain storage '{name}': {nameof(PostgresGrainStorageOptions.Writers)} must be at least 1, not {options.Writers}.");
 
-        // A write is acknowledged only when its commit is on disk: synchronous_commit is forced on for these
-        // connections whatever the server's default, since a server set to 'off' would acknowledge before the flush.
-        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-        connection.Options = string.Join(' ', new[] { connection.Options, "-c synchronous_commit=on" }.Where(o => !string.IsNullOrWhiteSpace(o)));
-        _dataSource = NpgsqlDataSource.Create(connection);
+        _dataSource = NpgsqlDataSource.Create(SessionConnection(options.ConnectionString));
         _writer = new PostgresGroupCommitWriter(_dataSource, options.MaxBatchSize, options.Writers, timeProvider, _metrics = new StorageMetrics(meterFactory, "postgres"), logger);
         _logger = logger;
     }
 
     private protected override GroupCommitWriter Writer => _writer;
+
+    /// <summary>
+    /// The store's connection string with the session settings it needs. PostgreSQL applies startup options in order,
+    /// the last of a name winning: the operator's own come after the flush size (they may choose another) and before
+    /// synchronous_commit (they cannot turn durability off).
+    /// </summary>
+    internal static NpgsqlConnectionStringBuilder SessionConnection(string connectionString)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(connectionString);
+        connection.Options = string.Join(' ', new[] { BackendFlushAfter, connection.Options, SynchronousCommit }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        return connection;
+    }
+
+    // Intake inserts faster than shared buffers hold, so the store's own backends write pages out, into the kernel's
+    // page cache. Left there (the server's default), they reach the disk in bursts (a checkpoint's fsync, writeback of
+    // 30-second-old pages), and the WAL flush of every commit waits behind them: 40-200 ms spells at 15 % of ping.
+    // Asking the kernel to start writing every 256 kB, as PostgreSQL's checkpointer does by default, keeps the bursts
+    // small. Autovacuum writes the same pages again and follows only the server's setting, so ops/README.md sets it
+    // there too; this covers the store's sessions on a server that does not (bench/README.md §6).
+    private const string BackendFlushAfter = "-c backend_flush_after=256kB";
+
+    // A write is acknowledged only when its commit is on disk: forced on whatever the server's default, since a server
+    // set to 'off' would acknowledge before the flush.
+    private const string SynchronousCommit = "-c synchronous_commit=on";
 
     /// <summary>Builds the store named <paramref name="name"/> with its named options; the factory <c>AddGrainStorage</c> calls.</summary>
     public static PostgresGrainStorage Create(IServiceProvider services, string name) => new(
@@ -72,7 +92,11 @@ public sealed partial class PostgresGrainStorage : GroupCommitGrainStorage, IDis
         NpgsqlException { IsTransient: true } or SocketException or TimeoutException => true,
         PostgresException e => e.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exceptions
                                || e.SqlState.StartsWith("57P", StringComparison.Ordinal) // shutting down, cannot connect now
-                               || e.SqlState == PostgresErrorCodes.TooManyConnections,
+                               || e.SqlState == PostgresErrorCodes.TooManyConnections
+                               // the database dropped or renamed, the role's password rotated: the store refuses this
+                               // silo until an operator mends it, which a client should see as 503 and retry, not 500
+                               || e.SqlState == PostgresErrorCodes.InvalidCatalogName
+                               || e.SqlState.StartsWith("28", StringComparison.Ordinal),
         NpgsqlException { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,
     };

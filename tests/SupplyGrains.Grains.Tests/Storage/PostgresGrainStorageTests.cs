@@ -1,6 +1,7 @@
 using Npgsql;
 using Orleans.Storage;
 using SupplyGrains.Contracts;
+using SupplyGrains.Grains.Storage;
 using SupplyGrains.Testing;
 
 using static SupplyGrains.Grains.Tests.Storage.StoreCalls;
@@ -155,6 +156,20 @@ public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixt
         await store.StopAsync(CancellationToken.None);
     }
 
+    [SkippableTheory]
+    [InlineData("Database")]
+    [InlineData("Password")]
+    public async Task ADatabaseThatRefusesTheSilo_FailsReadsAsStoreUnavailable(string wrongSetting)
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        // A database dropped or renamed under the silo, or a password rotated without it: 503 and retry, not a 500.
+        var refused = new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString) { [wrongSetting] = "not-" + Guid.NewGuid().ToString("N") }.ConnectionString;
+        var store = await fixture.OpenStoreAsync(refused, start: false);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => Read(store, SqliteStorageClusterFixture.NewGrainId()));
+        await store.StopAsync(CancellationToken.None);
+    }
+
     [SkippableFact]
     public async Task AFailedWrite_DropsTheActivation_AndTheStoreCarriesOnWhenTheTableIsBack()
     {
@@ -201,6 +216,21 @@ public sealed class PostgresGrainStorageTests(PostgresStorageClusterFixture fixt
 
         Assert.Equal("lz4", await fixture.Database.ScalarAsync<string>(
             $"SELECT pg_column_compression(payload) FROM supplygrains_grain_state WHERE state_name = '{State}' AND grain_id = '{id}';"));
+    }
+
+    [SkippableTheory]
+    [InlineData("", "256kB", "on")]
+    [InlineData("-c backend_flush_after=64kB -c synchronous_commit=off", "64kB", "on")]
+    public async Task TheStoresSessions_FlushEarly_AndCommitSynchronously_WhateverTheOperatorsOptions(string operatorOptions, string flushAfter, string synchronousCommit)
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var connection = new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString) { Options = operatorOptions };
+        await using var dataSource = NpgsqlDataSource.Create(PostgresGrainStorage.SessionConnection(connection.ConnectionString));
+
+        await using var show = dataSource.CreateCommand("SELECT current_setting('backend_flush_after'), current_setting('synchronous_commit');");
+        await using var reader = await show.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((flushAfter, synchronousCommit), (reader.GetString(0), reader.GetString(1)));
     }
 
     [SkippableFact]
