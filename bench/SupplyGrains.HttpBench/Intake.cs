@@ -224,7 +224,7 @@ internal static class Intake
         return (result, before is null ? [] : await before, after, windowP99s);
     }
 
-    /// <summary>The span a long paced run's p99 is also given for, one value each: the closed-loop rounds' length.</summary>
+    /// <summary>The span a long paced run's p99 is also given for, one value each: a timed part's default length.</summary>
     private static readonly TimeSpan PacedWindow = TimeSpan.FromSeconds(10);
 
     private static readonly SiloHistogram.Kind[] Histograms = [SiloHistogram.StoreWrites, SiloHistogram.OrderRequests];
