@@ -220,7 +220,7 @@ internal static class Intake
         var result = new PhaseResult(name, ok, failed, elapsed, [.. timed.Select(t => t.LatencyMs).Order()], firstFailure) { SiloCpu = siloCpu, ToolCpu = toolCpu, ToolGc = toolGc };
         var windowTicks = (long)(PacedWindow.TotalSeconds * Stopwatch.Frequency);
         var windowP99s = timed.GroupBy(t => (t.Due - timedFrom) / windowTicks).OrderBy(g => g.Key)
-            .Select(g => new PhaseResult(name, g.Count(), 0, PacedWindow, [.. g.Select(t => t.LatencyMs).Order()], null).P99).ToList();
+            .Select(g => PhaseResult.NearestRank([.. g.Select(t => t.LatencyMs).Order()], 0.99)).ToList();
         return (result, before is null ? [] : await before, after, windowP99s);
     }
 

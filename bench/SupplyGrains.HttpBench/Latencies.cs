@@ -20,8 +20,11 @@ internal sealed record PhaseResult(string Name, int Ok, int Failed, TimeSpan Ela
     public double P99 => Percentile(0.99);
 
     /// <summary>Nearest-rank percentile of the sorted latencies (they are sorted when the phase ends).</summary>
-    public double Percentile(double p) =>
-        LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[Math.Clamp((int)Math.Ceiling(p * LatenciesMs.Length) - 1, 0, LatenciesMs.Length - 1)];
+    public double Percentile(double p) => NearestRank(LatenciesMs, p);
+
+    /// <summary>Nearest-rank percentile <paramref name="p"/> of <paramref name="sorted"/>; NaN when it is empty.</summary>
+    public static double NearestRank(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     public override string ToString() =>
         $"{Name}: {Ok} ok{(Failed > 0 ? $", {Failed} failed (first: {FirstFailure})" : "")} in {Elapsed.TotalSeconds:F1} s = {Rate:F0}/s, " +
